@@ -1,0 +1,113 @@
+/**
+ * A file's text with its origin and an index from offsets to line/column.
+ *
+ * Offsets are UTF-16 code-unit indexes into `text` (what JavaScript strings and LSP
+ * use). Lines and columns are 1-based, as in ESLint's output; the language server
+ * converts them to LSP's 0-based positions.
+ */
+export interface Position {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** How the raw bytes decoded: the front ends decide what each condition means to their program. */
+export interface DecodeInfo {
+  /** The file contains NUL bytes: treated as binary, not parsed. */
+  binary: boolean;
+  /** Some bytes were not valid UTF-8 and were replaced by U+FFFD. */
+  invalidUtf8: boolean;
+  /** The file starts with a UTF-8 byte-order mark (kept in `text` as U+FEFF). */
+  bom: boolean;
+}
+
+export class SourceFile {
+  private lineStarts: number[] | undefined;
+
+  constructor(
+    /** Local path of the file that was read (absolute). */
+    readonly path: string,
+    readonly text: string,
+    readonly decode: DecodeInfo = { binary: false, invalidUtf8: false, bom: false },
+    /** The path the configuration calls this file by, when a path map translated it. */
+    readonly deployedPath: string = path,
+  ) {}
+
+  static fromBytes(path: string, bytes: Uint8Array, deployedPath?: string): SourceFile {
+    const binary = bytes.includes(0);
+    let invalidUtf8 = false;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      invalidUtf8 = true;
+      text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+    }
+    const bom = text.charCodeAt(0) === 0xfeff;
+    return new SourceFile(path, text, { binary, invalidUtf8, bom }, deployedPath ?? path);
+  }
+
+  private starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const text = this.text;
+    let i = text.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    this.lineStarts = starts;
+    return starts;
+  }
+
+  get lineCount(): number {
+    return this.starts().length;
+  }
+
+  /** Position of an offset (clamped to the text). */
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset: o, line: lo + 1, column: o - starts[lo]! + 1 };
+  }
+
+  /** Offset of a 1-based line and column. */
+  offsetAt(line: number, column: number): number {
+    const starts = this.starts();
+    const l = Math.max(1, Math.min(line, starts.length));
+    return Math.min(this.text.length, starts[l - 1]! + Math.max(0, column - 1));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+
+  /** The text of a 1-based line without its line break. */
+  lineText(line: number): string {
+    const starts = this.starts();
+    if (line < 1 || line > starts.length) return '';
+    const s = starts[line - 1]!;
+    let e = line < starts.length ? starts[line]! - 1 : this.text.length;
+    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
+    return this.text.slice(s, e);
+  }
+}
+
+/** A half-open offset span in one source file. */
+export interface Span {
+  source: SourceFile;
+  start: number;
+  end: number;
+}

@@ -1,0 +1,19 @@
+/**
+ * django front end entry points used by the engine.
+ * STUB: replaced by the django front end.
+ */
+import type { LoadContext } from '../../core/project.js';
+import type { SourceFile } from '../../core/source.js';
+import type { DjangoSettings } from './model.js';
+
+export type { DjangoSettings } from './model.js';
+
+/** How sure we are that a file is of this kind (0 = not at all, 1 = certain), from its name and text. */
+export function sniffDjango(_path: string, _text: string): number {
+  return 0;
+}
+
+/** Load the roots the engine found; files reached from another root (includes, imports) are not roots of their own. */
+export function loadDjango(roots: SourceFile[], _ctx: LoadContext): DjangoSettings[] {
+  return roots.map((root) => ({ kind: 'django', root, files: [root], problems: [] }));
+}
