@@ -69,7 +69,8 @@ export function lint(options: LintOptions): LintResult {
   if (found.roots.uwsgi.length) project.uwsgi = guard('uWSGI front end', () => loadUwsgi(found.roots.uwsgi, ctx));
   if (found.roots.supervisor.length)
     project.supervisor = guard('supervisor front end', () => loadSupervisor(found.roots.supervisor, ctx));
-  if (found.roots.django.length) project.django = guard('Django front end', () => loadDjango(found.roots.django, ctx));
+  // Django last: it may take DJANGO_SETTINGS_MODULE and environments from the others.
+  if (found.roots.django.length) project.django = guard('Django front end', () => loadDjango(found.roots.django, ctx, project));
 
   const { diagnostics, internalErrors: ruleErrors } = runRules(project, options.rules ?? allRules);
   return { diagnostics, project, missing: found.missing, internalErrors: [...internalErrors, ...ruleErrors] };

@@ -15,5 +15,5 @@ export function sniffSupervisor(_path: string, _text: string): number {
 
 /** Load the roots the engine found; files reached from another root (includes, imports) are not roots of their own. */
 export function loadSupervisor(roots: SourceFile[], _ctx: LoadContext): SupervisorConfig[] {
-  return roots.map((root) => ({ kind: 'supervisor', root, files: [root], problems: [] }));
+  return roots.map((root) => ({ kind: 'supervisor', root, files: [root], sections: [], problems: [] }));
 }

@@ -15,5 +15,5 @@ export function sniffUwsgi(_path: string, _text: string): number {
 
 /** Load the roots the engine found; files reached from another root (includes, imports) are not roots of their own. */
 export function loadUwsgi(roots: SourceFile[], _ctx: LoadContext): UwsgiConfig[] {
-  return roots.map((root) => ({ kind: 'uwsgi', root, files: [root], problems: [] }));
+  return roots.map((root) => ({ kind: 'uwsgi', root, files: [root], options: [], problems: [] }));
 }
