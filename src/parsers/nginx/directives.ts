@@ -1,0 +1,319 @@
+/**
+ * The nginx directive table (data/nginx/directives.json, generated from the nginx 1.22.1
+ * source by scripts/gen-nginx-directives.ts) and the lookup `ngx_conf_handler` does:
+ * match the name exactly (case-sensitive), then pick the entry whose module type and
+ * context bits fit the block the directive is in. A name that matches only entries of the
+ * wrong type or context is "not allowed here"; no name match is "unknown".
+ *
+ * Maps are built once at module load; a lookup is a Map get plus a scan of at most a few
+ * entries.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExtraDirective } from '../../core/config.js';
+
+export type ModuleType = 'core' | 'conf' | 'event' | 'http' | 'mail' | 'stream';
+
+/** Contexts whose contents are directives (named after the block that opens them). */
+export const DIRECTIVE_CONTEXTS = [
+  'main',
+  'events',
+  'http',
+  'server',
+  'location',
+  'if-in-server',
+  'if-in-location',
+  'limit_except',
+  'upstream',
+  'mail',
+  'mail/server',
+  'stream',
+  'stream/server',
+  'stream/upstream',
+] as const;
+export type DirectiveContext = (typeof DIRECTIVE_CONTEXTS)[number];
+
+/** Blocks whose contents are not directives but entries parsed by the block's own handler. */
+export const BODY_CONTEXTS = ['types', 'map', 'geo', 'split_clients', 'charset_map', 'stream/map', 'stream/geo', 'stream/split_clients'] as const;
+export type BodyContext = (typeof BODY_CONTEXTS)[number];
+
+/** Inside a block we cannot model (third-party module, misplaced block): rules stay silent. */
+export const UNKNOWN_CONTEXT = 'unknown';
+
+const CONTEXT_INDEX = new Map<string, number>(DIRECTIVE_CONTEXTS.map((c, i) => [c, i]));
+const BODY_SET = new Set<string>(BODY_CONTEXTS);
+
+export function isDirectiveContext(c: string): c is DirectiveContext {
+  return CONTEXT_INDEX.has(c);
+}
+
+export function isBodyContext(c: string): c is BodyContext {
+  return BODY_SET.has(c);
+}
+
+/** Module type nginx expects in each context (`cf->module_type`). */
+export const CONTEXT_MODULE_TYPE: Record<DirectiveContext, ModuleType> = {
+  main: 'core',
+  events: 'event',
+  http: 'http',
+  server: 'http',
+  location: 'http',
+  'if-in-server': 'http',
+  'if-in-location': 'http',
+  limit_except: 'http',
+  upstream: 'http',
+  mail: 'mail',
+  'mail/server': 'mail',
+  stream: 'stream',
+  'stream/server': 'stream',
+  'stream/upstream': 'stream',
+};
+
+/** How a context is called in messages ("if" blocks in nginx's docs say "if in location"). */
+export function contextLabel(c: string): string {
+  switch (c) {
+    case 'if-in-server':
+      return 'if in server';
+    case 'if-in-location':
+      return 'if in location';
+    case 'stream/server':
+      return 'server (stream)';
+    case 'stream/upstream':
+      return 'upstream (stream)';
+    case 'mail/server':
+      return 'server (mail)';
+    default:
+      return c;
+  }
+}
+
+/** One row of the table, as generated. */
+export interface DirectiveEntry {
+  module: string;
+  type: ModuleType;
+  contexts: string[];
+  /** `0`, `1`, `1|2`, …, `1+`, `2+`, `flag`, `any`, or `unknown`. */
+  args: string;
+  block?: true;
+  handler?: string;
+  conf?: string;
+  field?: string;
+  values?: string[];
+  deprecated?: string;
+  inBuild: boolean;
+  /** `nginx-1.22.1`, `reference-lib` (documented for newer or commercial nginx), or `config` (nginx.extraDirectives). */
+  source: string;
+  file?: string;
+  line?: number;
+  ifdef?: string;
+  raw?: string;
+}
+
+/** An entry with its decoded checks. */
+export interface Directive extends DirectiveEntry {
+  name: string;
+  /** Bit i set ⇔ allowed in DIRECTIVE_CONTEXTS[i]. */
+  contextMask: number;
+  /** Matches any module type (the conf module's `include`, user extensions). */
+  anyType: boolean;
+  /** Argument count check: null when nothing is checked. */
+  argCheck: ArgCheck | null;
+}
+
+export type ArgCheck = { kind: 'flag' } | { kind: 'min'; min: number } | { kind: 'set'; counts: number };
+
+export type Lookup =
+  | { kind: 'ok'; entry: Directive }
+  | { kind: 'not-allowed'; entries: Directive[] }
+  | { kind: 'unknown' };
+
+const ALL_CONTEXTS = (1 << DIRECTIVE_CONTEXTS.length) - 1;
+
+function parseArgs(args: string): ArgCheck | null {
+  if (args === 'any' || args === 'unknown') return null;
+  if (args === 'flag') return { kind: 'flag' };
+  const more = /^(\d+)\+$/.exec(args);
+  if (more) return { kind: 'min', min: Number(more[1]) };
+  let counts = 0;
+  for (const part of args.split('|')) {
+    const range = /^(\d+)-(\d+)$/.exec(part);
+    if (range) {
+      for (let n = Number(range[1]); n <= Number(range[2]) && n < 31; n++) counts |= 1 << n;
+    } else if (/^\d+$/.test(part) && Number(part) < 31) counts |= 1 << Number(part);
+    else return null;
+  }
+  return { kind: 'set', counts };
+}
+
+/** Whether `n` arguments (words after the name) pass nginx's count check. */
+export function argCountOk(check: ArgCheck | null, n: number): boolean {
+  if (!check) return true;
+  switch (check.kind) {
+    case 'flag':
+      return n === 1;
+    case 'min':
+      return n >= check.min;
+    case 'set':
+      // nginx: more than NGX_CONF_MAX_ARGS (8) words is always invalid for TAKEn directives.
+      return n < 31 && (check.counts & (1 << n)) !== 0;
+  }
+}
+
+/** Human form of an argument count for hints ("1 or 2 arguments"). */
+export function describeArgs(check: ArgCheck | null): string {
+  if (!check) return 'any number of arguments';
+  if (check.kind === 'flag') return 'exactly one argument, "on" or "off"';
+  if (check.kind === 'min') return `at least ${check.min} argument${check.min === 1 ? '' : 's'}`;
+  const ns: number[] = [];
+  for (let i = 0; i < 31; i++) if (check.counts & (1 << i)) ns.push(i);
+  if (ns.length === 1) return ns[0] === 0 ? 'no arguments' : `${ns[0]} argument${ns[0] === 1 ? '' : 's'}`;
+  const last = ns.pop()!;
+  return `${ns.join(', ')} or ${last} arguments`;
+}
+
+function decorate(name: string, e: DirectiveEntry): Directive {
+  let mask = 0;
+  for (const c of e.contexts) {
+    if (c === 'any') mask = ALL_CONTEXTS;
+    else {
+      const i = CONTEXT_INDEX.get(c);
+      if (i !== undefined) mask |= 1 << i;
+    }
+  }
+  return { ...e, name, contextMask: mask, anyType: e.type === 'conf', argCheck: parseArgs(e.args) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading
+
+interface TableFile {
+  generatedFrom: string;
+  figures: Record<string, number>;
+  directives: Record<string, DirectiveEntry[]>;
+}
+
+/** Find data/nginx/<file> from src/parsers/nginx (vitest) or dist/src/parsers/nginx (CLI). */
+export function dataFile(file: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const p = path.join(dir, 'data', 'nginx', file);
+    if (fs.existsSync(p)) return p;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`stacklint: cannot find data/nginx/${file} above ${fileURLToPath(import.meta.url)}`);
+}
+
+const table = JSON.parse(fs.readFileSync(dataFile('directives.json'), 'utf8')) as TableFile;
+
+/** Where the table came from (`nginx-1.22.1`) and its figures. */
+export const TABLE_SOURCE = table.generatedFrom;
+export const TABLE_FIGURES: Readonly<Record<string, number>> = table.figures;
+
+const BASE = new Map<string, Directive[]>();
+for (const [name, entries] of Object.entries(table.directives)) BASE.set(name, entries.map((e) => decorate(name, e)));
+
+/** Names valid in each context (for did-you-mean), from the base table. */
+const NAMES_BY_CONTEXT = new Map<string, string[]>();
+for (const c of DIRECTIVE_CONTEXTS) NAMES_BY_CONTEXT.set(c, []);
+for (const [name, entries] of BASE) {
+  for (const c of DIRECTIVE_CONTEXTS) {
+    const bit = 1 << CONTEXT_INDEX.get(c)!;
+    const type = CONTEXT_MODULE_TYPE[c];
+    if (entries.some((e) => (e.anyType || e.type === type) && e.contextMask & bit)) NAMES_BY_CONTEXT.get(c)!.push(name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lookup with user extensions
+
+const CONTEXT_ALIASES: Record<string, string[]> = {
+  if: ['if-in-server', 'if-in-location'],
+  'if in location': ['if-in-location'],
+  'if in server': ['if-in-server'],
+  'stream server': ['stream/server'],
+  'stream upstream': ['stream/upstream'],
+  'mail server': ['mail/server'],
+};
+
+function extraEntry(name: string, x: ExtraDirective): Directive {
+  const contexts: string[] = [];
+  if (!Array.isArray(x.contexts)) contexts.push('any');
+  else for (const c of x.contexts) contexts.push(...(CONTEXT_ALIASES[String(c)] ?? [String(c)]));
+  const args = x.args === undefined ? 'any' : typeof x.args === 'number' ? String(x.args) : String(x.args);
+  const e: DirectiveEntry = { module: 'nginx.extraDirectives', type: 'conf', contexts, args, inBuild: true, source: 'config' };
+  if (x.block) e.block = true;
+  const d = decorate(name, e);
+  d.anyType = true;
+  return d;
+}
+
+/** The table plus the user's `nginx.extraDirectives`. */
+export class DirectiveDb {
+  private readonly extra = new Map<string, Directive[]>();
+
+  constructor(extraDirectives: Record<string, ExtraDirective> = {}) {
+    for (const [name, x] of Object.entries(extraDirectives)) {
+      if (typeof x !== 'object' || x === null) continue;
+      this.extra.set(name, [extraEntry(name, x), ...(BASE.get(name) ?? [])]);
+    }
+  }
+
+  /** Every entry for a name (empty when unknown). */
+  entries(name: string): Directive[] {
+    return this.extra.get(name) ?? BASE.get(name) ?? [];
+  }
+
+  isExtra(name: string): boolean {
+    return this.extra.has(name);
+  }
+
+  /** `ngx_conf_handler`'s choice for `name` in `context` (a directive context). */
+  lookup(name: string, context: DirectiveContext): Lookup {
+    const entries = this.extra.get(name) ?? BASE.get(name);
+    if (!entries) return { kind: 'unknown' };
+    const bit = 1 << CONTEXT_INDEX.get(context)!;
+    const type = CONTEXT_MODULE_TYPE[context];
+    // Source entries first (nginx's own choice), then reference-lib / config ones.
+    let fallback: Directive | undefined;
+    for (const e of entries) {
+      if ((e.anyType || e.type === type) && e.contextMask & bit) {
+        if (e.source !== 'reference-lib') return { kind: 'ok', entry: e };
+        fallback ??= e;
+      }
+    }
+    if (fallback) return { kind: 'ok', entry: fallback };
+    return { kind: 'not-allowed', entries };
+  }
+
+  /** Names allowed in a context, for did-you-mean (user extensions included). */
+  namesIn(context: DirectiveContext): string[] {
+    const base = NAMES_BY_CONTEXT.get(context) ?? [];
+    if (!this.extra.size) return base;
+    const bit = 1 << CONTEXT_INDEX.get(context)!;
+    const more: string[] = [];
+    for (const [name, es] of this.extra) if (!BASE.has(name) && es.some((e) => e.contextMask & bit)) more.push(name);
+    return more.length ? [...base, ...more] : base;
+  }
+}
+
+const dbCache = new WeakMap<object, DirectiveDb>();
+const plainDb = new DirectiveDb();
+
+/** The database for a configuration's extensions (cached per extraDirectives object). */
+export function directiveDb(extraDirectives?: Record<string, ExtraDirective>): DirectiveDb {
+  if (!extraDirectives || Object.keys(extraDirectives).length === 0) return plainDb;
+  let db = dbCache.get(extraDirectives);
+  if (!db) {
+    db = new DirectiveDb(extraDirectives);
+    dbCache.set(extraDirectives, db);
+  }
+  return db;
+}
+
+/** All base-table names (for tests and did-you-mean over every context). */
+export function allDirectiveNames(): string[] {
+  return [...BASE.keys()];
+}
