@@ -41,8 +41,18 @@ function colorEnabled(stream: NodeJS.WriteStream, flag: boolean | undefined): bo
 
 class UsageError extends Error {}
 
-function buildConfig(opts: CheckOptions, cwd: string): StackConfig {
-  const file = opts.config ? path.resolve(cwd, opts.config) : findConfigFile(cwd);
+/**
+ * The configuration file: `--config`, else the nearest `.stacklintrc.json` above the first
+ * path checked (so `stacklint check examples/mysite` uses that stack's file), else above cwd.
+ */
+function buildConfig(opts: CheckOptions, cwd: string, paths: string[]): StackConfig {
+  let file = opts.config ? path.resolve(cwd, opts.config) : undefined;
+  if (!file && paths[0] !== undefined) {
+    const first = path.resolve(cwd, paths[0]);
+    const dir = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first);
+    file = findConfigFile(dir);
+  }
+  file ??= findConfigFile(cwd);
   if (opts.config && !fs.existsSync(file!)) throw new UsageError(`configuration file ${opts.config} does not exist`);
   const config = file ? loadConfigFile(file) : defaultConfig(cwd);
   for (const spec of opts.map) {
@@ -61,7 +71,7 @@ function runCheck(paths: string[], opts: CheckOptions): number {
     if (!/^\d+$/.test(opts.maxWarnings)) throw new UsageError(`--max-warnings expects a number, got "${opts.maxWarnings}"`);
     maxWarnings = Number(opts.maxWarnings);
   }
-  const config = buildConfig(opts, cwd);
+  const config = buildConfig(opts, cwd, paths);
   const result = lint({ paths: paths.length ? paths : ['.'], cwd, config, ...(opts.kind ? { kind: opts.kind } : {}) });
   for (const m of result.missing) process.stderr.write(`stacklint: ${m}: no such file or directory\n`);
 
