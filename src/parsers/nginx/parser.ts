@@ -1,0 +1,310 @@
+/**
+ * The nginx statement parser: words from the lexer become directives, terminated by `;`,
+ * `{` or `}` as `ngx_conf_parse` (src/core/ngx_conf_file.c:157) sees them.
+ *
+ * Blocks are built with an explicit stack (a 5,000-deep nesting must not overflow), and
+ * every syntax error of the file is reported in nginx's own words; the parser goes on
+ * after each one so the rest of the file stays usable:
+ * - `;` or `{` with no directive before it → `unexpected ";"` / `unexpected "{"` (the `;`
+ *   is dropped; a nameless `{ … }` is read and its contents dropped, so braces still pair);
+ * - `}` after words without `;` → `unexpected "}"`; the directive ends there (terminator
+ *   null) and the `}` closes the block;
+ * - `}` with no open block in this file → `unexpected "}"`, ignored (nginx parses every
+ *   included file on its own, so a file cannot close a block opened by its includer);
+ * - end of file inside a directive → `unexpected end of file, expecting ";" or "}"`;
+ * - end of file inside blocks → `unexpected end of file, expecting "}"`; they close there.
+ *
+ * What nginx checks later, in `ngx_conf_handler` with its directive table (`directive "X"
+ * is not terminated by ";"` / `has no opening "{"`, unknown directives, argument counts),
+ * is left to the structural rules: each directive records its terminator and its offset.
+ *
+ * Where nginx prints a line, it is the line where it stopped reading (for `unexpected "}"`
+ * the brace, for the end of file the last line): each problem's range includes that line.
+ */
+import type { ParseProblem } from '../../core/diagnostic.js';
+import type { SourceFile } from '../../core/source.js';
+import type { NginxComment, NginxDirective, NginxFile, NginxNode, NginxWord } from './ast.js';
+import {
+  NginxLexer,
+  SYNTAX_ERROR,
+  TOK_COMMENT,
+  TOK_EOF,
+  TOK_LBRACE,
+  TOK_RBRACE,
+  TOK_SEMI,
+  TOK_WORD,
+  unescapeNginx,
+} from './lexer.js';
+
+export const ESCAPED_DOLLAR = 'nginx/escaped-dollar';
+
+/** An `include` directive found while parsing, with the name of the block it is in (null at file level). */
+export interface IncludeSite {
+  directive: NginxDirective;
+  parentBlock: string | null;
+}
+
+export interface ParsedNginxFile {
+  file: NginxFile;
+  /** Every `include` terminated by `;`, in source order. */
+  includes: IncludeSite[];
+}
+
+interface Frame {
+  /** The block's directive; null for the file itself and for a nameless `{`. */
+  directive: NginxDirective | null;
+  children: NginxNode[];
+  /** Offset of `{` (-1 for the file). */
+  open: number;
+}
+
+/** How many unclosed blocks an end-of-file error points at. */
+const MAX_RELATED = 5;
+
+/** Parse one file. Never throws; syntax errors are on `file.problems`. */
+export function parseNginx(source: SourceFile): ParsedNginxFile {
+  const text = source.text;
+  const problems: ParseProblem[] = [];
+  const lx = new NginxLexer(source, problems);
+  const rootChildren: NginxNode[] = [];
+  const stack: Frame[] = [{ directive: null, children: rootChildren, open: -1 }];
+  let frame = stack[0]!;
+  const includes: IncludeSite[] = [];
+
+  let nameWord: NginxWord | null = null;
+  let args: NginxWord[] = [];
+  let pending: NginxComment[] | null = null;
+  /** Words of the current statement holding `\$`, with the offset of the backslash. */
+  let escDollars: Array<[number, number]> | null = null;
+
+  const error = (start: number, end: number, message: string, hint: string, related?: ParseProblem['related']): void => {
+    const p: ParseProblem = { ruleId: SYNTAX_ERROR, at: { source, start, end }, message, hint };
+    if (related && related.length) p.related = related;
+    problems.push(p);
+  };
+
+  const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
+    const w = nameWord!;
+    const last = args.length ? args[args.length - 1]! : w;
+    const d: NginxDirective = {
+      type: 'directive',
+      source,
+      name: w.value,
+      nameWord: w,
+      args,
+      start: w.start,
+      end: terminator ? at + 1 : last.end,
+      terminator,
+      terminatorAt: terminator ? at : -1,
+      block: null,
+    };
+    frame.children.push(d);
+    if (pending) {
+      for (const c of pending) frame.children.push(c);
+      pending = null;
+    }
+    if (escDollars) {
+      checkEscapedDollar(d, escDollars, frame.directive ? frame.directive.name : null, problems);
+      escDollars = null;
+    }
+    if (terminator === ';' && d.name === 'include') {
+      includes.push({ directive: d, parentBlock: frame.directive ? frame.directive.name : null });
+    }
+    nameWord = null;
+    args = [];
+    return d;
+  };
+
+  for (;;) {
+    const t = lx.next();
+    if (t === TOK_WORD) {
+      const s = lx.start;
+      const e = lx.end;
+      const raw = text.slice(s, e);
+      let value: string;
+      if (lx.quote) {
+        const inner = lx.closed ? text.slice(s + 1, e - 1) : text.slice(s + 1, e);
+        value = lx.esc ? unescapeNginx(inner) : inner;
+      } else {
+        value = lx.esc ? unescapeNginx(raw) : raw;
+      }
+      const word: NginxWord = {
+        raw,
+        value,
+        quote: lx.quote === 34 ? '"' : lx.quote === 39 ? "'" : null,
+        hasVariables: lx.esc ? value.indexOf('$') >= 0 : lx.dollar,
+        start: s,
+        end: e,
+      };
+      if (lx.escDollar >= 0) (escDollars ??= []).push([nameWord ? args.length + 1 : 0, lx.escDollar]);
+      if (nameWord === null) nameWord = word;
+      else args.push(word);
+      continue;
+    }
+    if (t === TOK_COMMENT) {
+      const c: NginxComment = { type: 'comment', text: text.slice(lx.start + 1, lx.end), start: lx.start, end: lx.end };
+      if (nameWord) (pending ??= []).push(c);
+      else frame.children.push(c);
+      continue;
+    }
+    if (t === TOK_SEMI) {
+      if (nameWord) finish(';', lx.start);
+      else
+        error(
+          lx.start,
+          lx.end,
+          'unexpected ";"',
+          'This ";" ends no directive (there is no directive name before it). Remove it.',
+        );
+      continue;
+    }
+    if (t === TOK_LBRACE) {
+      if (nameWord) {
+        const d = finish('{', lx.start);
+        d.block = { open: lx.start, close: -1, children: [] };
+        frame = { directive: d, children: d.block.children, open: lx.start };
+        stack.push(frame);
+      } else {
+        error(
+          lx.start,
+          lx.end,
+          'unexpected "{"',
+          'A block needs a directive before its "{" (as in `location /x {`). The contents of this block are skipped.',
+        );
+        frame = { directive: null, children: [], open: lx.start };
+        stack.push(frame);
+      }
+      continue;
+    }
+    if (t === TOK_RBRACE) {
+      const at = lx.start;
+      let reported = lx.lastErrorAt === at;
+      if (nameWord) {
+        const d = finish(null, -1);
+        if (!reported) {
+          error(
+            at,
+            at + 1,
+            'unexpected "}"',
+            `The directive "${d.name}" before it is not terminated by ";". Add ";" after its last argument.`,
+            [{ at: { source, start: d.start, end: d.end }, message: `"${d.name}" is not terminated by ";"` }],
+          );
+          reported = true;
+        }
+      }
+      if (stack.length > 1) {
+        const closed = stack.pop()!;
+        if (closed.directive) {
+          closed.directive.block!.close = at;
+          closed.directive.end = at + 1;
+        }
+        frame = stack[stack.length - 1]!;
+      } else if (!reported) {
+        error(
+          at,
+          at + 1,
+          'unexpected "}"',
+          'There is no open block for this "}" to close in this file (a file cannot close a block opened in the file that includes it). Remove it, or check the braces above.',
+        );
+      }
+      continue;
+    }
+    // TOK_EOF
+    const n = text.length;
+    if (nameWord) {
+      const d = finish(null, -1);
+      if (!lx.eofReported) {
+        lx.eofReported = true;
+        error(
+          d.start,
+          n,
+          'unexpected end of file, expecting ";" or "}"',
+          `The file ends inside the directive "${d.name}". Add ";" after its last argument (or "{ … }" if it is a block).`,
+        );
+      }
+    }
+    if (stack.length > 1) {
+      const related: NonNullable<ParseProblem['related']> = [];
+      for (let k = stack.length - 1; k > 0 && related.length < MAX_RELATED; k--) {
+        const f = stack[k]!;
+        related.push({
+          at: { source, start: f.open, end: f.open + 1 },
+          message: f.directive ? `the block of "${f.directive.name}" opened here is not closed` : 'this block is not closed',
+        });
+      }
+      const count = stack.length - 1;
+      error(
+        n,
+        n,
+        'unexpected end of file, expecting "}"',
+        count === 1
+          ? 'A block is still open at the end of the file. Add the missing "}".'
+          : `${count} blocks are still open at the end of the file. Add the missing "}"s (the innermost opening is shown first).`,
+        related,
+      );
+      for (let k = stack.length - 1; k > 0; k--) {
+        const d = stack[k]!.directive;
+        if (d) d.end = n;
+      }
+    }
+    break;
+  }
+  return { file: { source, children: rootChildren, problems }, includes };
+}
+
+/**
+ * `\$` does not escape `$` in nginx (FACTS §6: `"cost \$5"` → `cost \`): the backslash is
+ * kept and `$5` is still a variable. Warn where the word is compiled with variables, and
+ * stay silent where it is a regular expression (there `\$` is a literal dollar sign).
+ */
+const REGEX_DIRECTIVES = new Set([
+  'location',
+  'server_name',
+  'fastcgi_split_path_info',
+  'gzip_disable',
+  'ancient_browser',
+  'modern_browser',
+  'valid_referers',
+  'ssi_types',
+]);
+/** Blocks whose entries are not directives; in `map` the values take variables, the others never. */
+const LITERAL_BLOCKS = new Set(['geo', 'types', 'split_clients', 'charset_map']);
+const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*']);
+
+function checkEscapedDollar(d: NginxDirective, found: Array<[number, number]>, parent: string | null, problems: ParseProblem[]): void {
+  if (REGEX_DIRECTIVES.has(d.name)) return;
+  if (parent !== null && LITERAL_BLOCKS.has(parent)) return;
+  for (const [index, at] of found) {
+    if (index === 0) continue; // the directive name (or a map key) never holds variables
+    const word = d.args[index - 1];
+    if (!word) continue;
+    if (d.name === 'rewrite' && index === 1) continue; // the regex
+    if (word.value.startsWith('~')) continue; // `~regex` arguments (proxy_redirect, map keys…)
+    if (d.name === 'if' && index >= 2 && REGEX_OPERATORS.has(d.args[index - 2]!.value)) continue;
+    // Only `\$` followed by a variable name (or `{`) changes meaning; nginx rejects a bare `$`.
+    const next = d.source.text.charCodeAt(at + 2);
+    if (!(isNameChar(next) || next === 123)) continue;
+    const nameEnd = variableEnd(d.source.text, at + 2, word.end);
+    const shown = d.source.text.slice(at, nameEnd);
+    problems.push({
+      ruleId: ESCAPED_DOLLAR,
+      at: { source: d.source, start: at, end: nameEnd },
+      message: `"\\$" does not escape "$" in nginx: "${shown}" is a backslash followed by the variable "${shown.slice(1)}"`,
+      hint: 'nginx has no escape for "$" in values that take variables. To output a literal "$", define a variable that holds it, e.g. `geo $dollar { default "$"; }` at http level, and write "${dollar}".',
+    });
+  }
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function variableEnd(text: string, from: number, limit: number): number {
+  let i = from;
+  if (text.charCodeAt(i) === 123) {
+    const close = text.indexOf('}', i);
+    return close >= 0 && close < limit ? close + 1 : i + 1;
+  }
+  while (i < limit && isNameChar(text.charCodeAt(i))) i++;
+  return i;
+}
