@@ -24,6 +24,39 @@ export interface UwsgiOptionValue {
   origin: UwsgiOrigin;
   /** The ini section the value came from (ini origin). */
   section?: string;
+
+  // ---- extensions -------------------------------------------------------------------
+
+  /**
+   * The value cannot be known statically (a `$(VAR)` not in the configured environment,
+   * an `@(file)` that could not be read, a placeholder of such a value). Rules must not
+   * judge `value` then.
+   */
+  unknown?: boolean;
+  /** The option was given without any value (a command-line flag): uWSGI passes NULL. */
+  noValue?: boolean;
+  /** The key names an option of the option table (core or any plugin). */
+  known: boolean;
+  /** The option sits inside an option-logic block (`if-env`, `for`, …): it may not apply. */
+  conditional?: boolean;
+  /** The `--ini`/`ini =` (or plain argument) that loaded the file this value is in. */
+  via?: Span;
+}
+
+/** One configuration file load (`--ini file[:section]`, `ini = …`, a bare `app.ini` argument). */
+export interface UwsgiLoad {
+  /** Path as written (after magic/section split), deployed form. */
+  path: string;
+  /** Section asked (`uwsgi` by default). */
+  section: string;
+  /** The file, when it could be read. */
+  source?: SourceFile;
+  /** Whether any line of the asked section exists (uWSGI warns otherwise). */
+  sectionFound: boolean;
+  /** The option or argument that asked for the load (undefined for the root ini). */
+  at?: Span;
+  /** Format by extension: only ini files are read. */
+  format: 'ini' | 'xml' | 'yaml' | 'json' | 'other';
 }
 
 export interface UwsgiConfig {
@@ -35,4 +68,20 @@ export interface UwsgiConfig {
   /** Every option in the order uWSGI applies it. */
   options: UwsgiOptionValue[];
   problems: ParseProblem[];
+
+  // ---- extensions -------------------------------------------------------------------
+
+  /** How the configuration reached uWSGI: an ini file linted on its own, or a command line. */
+  entry: 'ini' | 'argv';
+  /** Program of a command line (`args[0]`), as written. */
+  program?: { value: string; at: Span };
+  /**
+   * Which uWSGI the command runs: Debian's packaged binary (no embedded plugins), a pip/
+   * source build (python and http embedded), or unknown (an ini checked on its own).
+   */
+  binary: 'debian' | 'embedded' | 'unknown';
+  /** Plugins implied by the binary name (`uwsgi_python3` → `python3`). */
+  implicitPlugins: string[];
+  /** Every configuration file load, in order. */
+  loads: UwsgiLoad[];
 }
