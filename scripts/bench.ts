@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: generated inputs, wall time and peak RSS of `stacklint check` (the built
+ * CLI, cold: a new process per run, median of several), beside `nginx -t` when installed.
+ * Budgets come from the issues; a line ends in "ok" or "OVER BUDGET".
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateNginxConfig } from './bench/nginx.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = path.join(ROOT, 'dist/src/cli/main.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Measure {
+  wallMs: number;
+  rssMb: number | undefined;
+  code: number | null;
+}
+
+/** Run a command once; wall time from here, peak RSS from GNU time when available. */
+function measureOnce(cmd: string, args: string[], cwd: string): Measure {
+  const rssFile = path.join(os.tmpdir(), `stacklint-bench-rss-${process.pid}`);
+  const argv = GNU_TIME ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+  const start = process.hrtime.bigint();
+  const r = spawnSync(GNU_TIME ?? cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  let rssMb: number | undefined;
+  if (GNU_TIME && fs.existsSync(rssFile)) {
+    const kb = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    rssMb = Number.isFinite(kb) ? kb / 1024 : undefined;
+    fs.rmSync(rssFile, { force: true });
+  }
+  return { wallMs, rssMb, code: r.status };
+}
+
+function measure(cmd: string, args: string[], cwd = ROOT, runs = RUNS): Measure {
+  measureOnce(cmd, args, cwd); // warm the page cache, not the process
+  const all = Array.from({ length: runs }, () => measureOnce(cmd, args, cwd));
+  all.sort((a, b) => a.wallMs - b.wallMs);
+  const median = all[Math.floor(all.length / 2)]!;
+  const rss = Math.max(...all.map((m) => m.rssMb ?? 0));
+  return { wallMs: median.wallMs, rssMb: GNU_TIME ? rss : undefined, code: median.code };
+}
+
+function fmt(m: Measure): string {
+  return `${m.wallMs.toFixed(0).padStart(6)} ms  ${m.rssMb === undefined ? '   n/a' : m.rssMb.toFixed(0).padStart(4) + ' MB'}`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'OVER BUDGET';
+}
+
+const results: string[] = [];
+function line(s: string) {
+  results.push(s);
+  console.log(s);
+}
+
+async function optional<T>(modulePath: string): Promise<T | undefined> {
+  try {
+    return (await import(modulePath)) as T;
+  } catch (e) {
+    console.log(`(skipping ${modulePath}: ${(e as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) throw new Error('run `npm run build` first');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-bench-'));
+  const nginx = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : undefined;
+  line(`stacklint bench — node ${process.version}, ${os.cpus().length} cores, median of ${RUNS} cold runs`);
+  line('');
+
+  // 1. The bundled example stack, cold.
+  const example = measure(process.execPath, [CLI, 'check', '--format', 'json', 'examples/mysite']);
+  line(`example stack (examples/mysite)        ${fmt(example)}   budget 200 ms: ${verdict(example.wallMs <= 200)}`);
+
+  // 2. nginx configs of N servers.
+  let nginx5000: Measure | undefined;
+  let nginx5000File = '';
+  for (const n of [100, 1000, 5000]) {
+    const dir = path.join(work, `nginx-${n}`);
+    const file = generateNginxConfig(dir, n);
+    const size = (fs.statSync(file).size / 1e6).toFixed(1);
+    const m = measure(process.execPath, [CLI, 'check', '--no-fs', '--format', 'json', file]);
+    let s = `nginx N=${String(n).padEnd(5)} (${size.padStart(4)} MB)       ${fmt(m)}  exit ${m.code}`;
+    if (n === 5000) {
+      nginx5000 = m;
+      nginx5000File = file;
+      s += `   budget 1000 ms / 300 MB: ${verdict(m.wallMs <= 1000 && (m.rssMb ?? 0) <= 300)}`;
+    }
+    line(s);
+    if (nginx) {
+      const t = measure(nginx, ['-t', '-q', '-p', dir + '/', '-c', file, '-g', 'error_log stderr;'], ROOT, n === 5000 ? 3 : RUNS);
+      line(`  nginx -t on the same file              ${fmt(t)}  exit ${t.code}`);
+    }
+  }
+
+  // 3. uWSGI inis + supervisord.conf together with the 5,000-server nginx config.
+  type UwsgiGen = { generateUwsgiInis(dir: string, count: number): string[] };
+  type SupGen = { generateSupervisorConf(dir: string, programs: number): string };
+  const uw = await optional<UwsgiGen>('./bench/uwsgi.js');
+  const sup = await optional<SupGen>('./bench/supervisor.js');
+  if (uw && sup && nginx5000) {
+    const iniDir = path.join(work, 'uwsgi');
+    uw.generateUwsgiInis(iniDir, 500);
+    const supFile = sup.generateSupervisorConf(path.join(work, 'supervisor'), 2000);
+    const both = measure(process.execPath, [CLI, 'check', '--no-fs', '--format', 'json', nginx5000File, iniDir, supFile]);
+    const extra = both.wallMs - nginx5000.wallMs;
+    line(`nginx 5000 + 500 uWSGI inis + 2,000 supervisor programs ${fmt(both)}`);
+    line(`  beyond the nginx run                   ${extra.toFixed(0).padStart(6)} ms            budget 500 ms: ${verdict(extra <= 500)}`);
+  }
+
+  // 4. Django: a 5,000-line settings module with 20 star-imported parts.
+  type DjGen = { generateSplitSettings(dir: string): string };
+  const dj = await optional<DjGen>('./bench/django.js');
+  if (dj) {
+    const main = dj.generateSplitSettings(path.join(work, 'django'));
+    const m = measure(process.execPath, [CLI, 'check', '--no-fs', '--format', 'json', '--kind', 'django', main]);
+    line(`Django split settings (CLI, cold)       ${fmt(m)}  exit ${m.code}`);
+    const evalMs = await djangoInProcess(main);
+    line(`  evaluation in-process: first ${evalMs.first.toFixed(1)} ms, warm ${evalMs.warm.toFixed(1)} ms   budget 50 ms: ${verdict(evalMs.first <= 50)}`);
+  }
+
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, '.bench/last.txt'), results.join('\n') + '\n');
+}
+
+/** Time the Django front end alone (load + evaluate), first call and warm. */
+async function djangoInProcess(main: string): Promise<{ first: number; warm: number }> {
+  const { loadDjango } = (await import('../src/parsers/django/index.js')) as typeof import('../src/parsers/django/index.js');
+  const { FsView } = await import('../src/core/fs.js');
+  const { defaultConfig } = await import('../src/core/config.js');
+  const { createProject } = await import('../src/engine/lint.js');
+  const once = () => {
+    const config = defaultConfig(path.dirname(main));
+    config.hostChecks = false;
+    const fsView = new FsView([], false);
+    const project = createProject(config);
+    const read = fsView.read(main);
+    if (!read.ok) throw new Error(read.message);
+    const t = process.hrtime.bigint();
+    loadDjango([read.source], { fs: fsView, config }, project);
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const first = once();
+  const warm = Math.min(...Array.from({ length: 10 }, once));
+  return { first, warm };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
