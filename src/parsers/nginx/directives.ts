@@ -119,6 +119,8 @@ export interface Directive extends DirectiveEntry {
   anyType: boolean;
   /** Argument count check: null when nothing is checked. */
   argCheck: ArgCheck | null;
+  /** Whether `block` is known (false for user extensions that do not say). */
+  blockKnown: boolean;
 }
 
 export type ArgCheck = { kind: 'flag' } | { kind: 'min'; min: number } | { kind: 'set'; counts: number };
@@ -181,7 +183,7 @@ function decorate(name: string, e: DirectiveEntry): Directive {
       if (i !== undefined) mask |= 1 << i;
     }
   }
-  return { ...e, name, contextMask: mask, anyType: e.type === 'conf', argCheck: parseArgs(e.args) };
+  return { ...e, name, contextMask: mask, anyType: e.type === 'conf', argCheck: parseArgs(e.args), blockKnown: true };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -247,6 +249,7 @@ function extraEntry(name: string, x: ExtraDirective): Directive {
   if (x.block) e.block = true;
   const d = decorate(name, e);
   d.anyType = true;
+  d.blockKnown = typeof x.block === 'boolean';
   return d;
 }
 

@@ -164,7 +164,8 @@ const MAX_INCLUDE_DEPTH = 128;
 export function walkConfig(config: NginxConfig, db: DirectiveDb, visit?: (v: Visit) => void): Analysis {
   let nextId = 0;
   const root: Frame = { id: nextId++, owner: null, context: normalizeContext(config.rootContext), parent: null, depth: 0 };
-  const lenientRoot = config.rootContext !== 'main';
+  // A snippet's context is a guess unless the user configured it ("nginx.contexts").
+  const lenientRoot = config.rootContext !== 'main' && !config.rootContextReason.includes('"nginx.contexts"');
   const analysis: Analysis = { config, db, root, visits: [], loadModules: [], truncated: false };
   const stack: Work[] = [{ nodes: config.main.children, i: 0, frame: root, includeDepth: 0, lenient: lenientRoot }];
   let budget = VISIT_BUDGET;

@@ -1,0 +1,117 @@
+/**
+ * The condition of `if (…)` as ngx_http_rewrite_if_condition reads it
+ * (src/http/modules/ngx_http_rewrite_module.c): nginx works on the directive's words, so
+ * the grammar runs over one token per word (after the parentheses are taken off the first
+ * and last word):
+ *
+ *     condition := VAR [ (EQ | NE | MATCH) OPERAND ] | FILE_TEST OPERAND
+ *
+ * VAR is `$name`; MATCH is `~`, `~*`, `!~`, `!~*`; FILE_TEST is `-f`, `-d`, `-e`, `-x` or
+ * the same with `!`; OPERAND is any word. When the grammar fails, the message is chosen
+ * in nginx's own order (argument count before operator) and in nginx's words.
+ */
+import { createToken, createTokenInstance, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { NginxWord } from '../../parsers/nginx/ast.js';
+
+const Operand = createToken({ name: 'Operand', pattern: Lexer.NA });
+const Var = createToken({ name: 'Var', pattern: Lexer.NA, categories: [Operand] });
+const Cmp = createToken({ name: 'Cmp', pattern: Lexer.NA, categories: [Operand] });
+const Match = createToken({ name: 'Match', pattern: Lexer.NA, categories: [Operand] });
+const FileTest = createToken({ name: 'FileTest', pattern: Lexer.NA, categories: [Operand] });
+/** `-z`, `!-q`: shaped like a file test, with a letter nginx does not know. */
+const BadFileTest = createToken({ name: 'BadFileTest', pattern: Lexer.NA, categories: [Operand] });
+const Word = createToken({ name: 'Word', pattern: Lexer.NA, categories: [Operand] });
+const ALL_TOKENS = [Operand, Var, Cmp, Match, FileTest, BadFileTest, Word];
+
+class ConditionParser extends EmbeddedActionsParser {
+  constructor() {
+    super(ALL_TOKENS, { recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  condition = this.RULE('condition', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Var);
+          this.OPTION(() => {
+            this.OR2([{ ALT: () => this.CONSUME(Cmp) }, { ALT: () => this.CONSUME(Match) }]);
+            this.CONSUME(Operand);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(FileTest);
+          this.CONSUME2(Operand);
+        },
+      },
+    ]);
+  });
+}
+
+let parser: ConditionParser | undefined;
+
+function classify(v: string): TokenType {
+  if (v.length > 1 && v.charCodeAt(0) === 36 /* $ */) return Var;
+  if (v === '=' || v === '!=') return Cmp;
+  if (v === '~' || v === '~*' || v === '!~' || v === '!~*') return Match;
+  if ((v.length === 2 && v[0] === '-') || (v.length === 3 && v[0] === '!' && v[1] === '-')) {
+    return 'fdex'.includes(v[v.length - 1]!) ? FileTest : BadFileTest;
+  }
+  return Word;
+}
+
+export interface ConditionProblem {
+  message: string;
+  /** Index into the directive's args of the word the message names. */
+  word: number;
+}
+
+export interface ConditionResult {
+  problem?: ConditionProblem;
+  /** For a regex match: the pattern and its word index. */
+  regex?: { pattern: string; word: number };
+}
+
+/** Check an `if` condition given the directive's arguments (at least one). */
+export function checkCondition(args: NginxWord[]): ConditionResult {
+  const vals = args.map((w) => w.value);
+  const first = vals[0] ?? '';
+  if (!first.startsWith('(')) return { problem: { message: `invalid condition "${first}"`, word: 0 } };
+  let cur: number;
+  if (first.length === 1) cur = 1;
+  else {
+    cur = 0;
+    vals[0] = first.slice(1);
+  }
+  let last = vals.length - 1;
+  const lw = vals[last]!;
+  if (!lw.endsWith(')')) return { problem: { message: `invalid condition "${lw}"`, word: last } };
+  if (lw.length === 1) last--;
+  else vals[last] = lw.slice(0, -1);
+  if (cur > last) return { problem: { message: `invalid condition "${vals[cur] ?? ''}"`, word: Math.min(cur, vals.length - 1) } };
+
+  const tokens: IToken[] = [];
+  for (let i = cur; i <= last; i++) {
+    const w = args[i]!;
+    tokens.push(createTokenInstance(classify(vals[i]!), vals[i]!, w.start, w.end, 1, 1, 1, 1));
+  }
+  parser ??= new ConditionParser();
+  parser.input = tokens;
+  parser.condition();
+  const k = tokens.length;
+  const ok = parser.errors.length === 0 && (k === 1 || k === 2 || k === 3);
+  const t0 = tokens[0]!.tokenType;
+  if (ok) {
+    if (k === 3 && tokens[1]!.tokenType === Match) return { regex: { pattern: vals[last]!, word: last } };
+    return {};
+  }
+  // nginx's order: a variable first needs 1 or 3 words, then an operator in the middle;
+  // a file test needs exactly one operand and a known letter; anything else is invalid.
+  if (t0 === Var) {
+    if (k !== 1 && k !== 3) return { problem: { message: `invalid condition "${vals[cur]}"`, word: cur } };
+    return { problem: { message: `unexpected "${vals[cur + 1]}" in condition`, word: cur + 1 } };
+  }
+  return { problem: { message: `invalid condition "${vals[cur]}"`, word: cur } };
+}

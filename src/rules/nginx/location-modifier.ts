@@ -1,0 +1,43 @@
+import type { Rule } from '../../core/rule.js';
+import { analyses, complete, isRegex, leadingQuantifier, parseLocation, pcreQuantifierMessage, wordSpan } from './_structure.js';
+
+export const locationModifier: Rule = {
+  meta: {
+    id: 'nginx/location-modifier',
+    severity: 'error',
+    description: 'A location modifier nginx does not know, or a regex location that cannot compile because it starts with a quantifier.',
+    reads: ['nginx'],
+  },
+  check(ctx) {
+    for (const a of analyses(ctx)) {
+      for (const v of a.visits) {
+        const d = v.d;
+        if (d.name !== 'location' || v.lookup?.kind !== 'ok' || !complete(d) || d.terminator !== '{') continue;
+        const loc = parseLocation(d);
+        if (!loc) continue;
+        if (loc.invalidModifier) {
+          const m = loc.invalidModifier.value;
+          const guess = m === '*~' ? '~*' : m === '!~' || m === '!~*' ? undefined : m === '^' ? '^~' : undefined;
+          ctx.report({
+            at: wordSpan(d, loc.invalidModifier),
+            message: `invalid location modifier "${m}"`,
+            hint:
+              'With a separate modifier word nginx accepts only "=", "^~", "~" and "~*"' +
+              (m.startsWith('@') ? '; a named location takes no pattern ("location @name { … }").' : guess ? `; did you mean "${guess}"?` : m.startsWith('!') ? '; there is no negated location: use a regex such as "~ ^/(?!admin/)".' : '.'),
+          });
+          continue;
+        }
+        if (isRegex(loc) && leadingQuantifier(loc.name)) {
+          const spaced = d.args.length === 2 && d.args[0]!.value === '~' && loc.name.startsWith('*');
+          ctx.report({
+            at: wordSpan(d, loc.word),
+            message: pcreQuantifierMessage(loc.name),
+            hint: spaced
+              ? `"~ *…" is a case-sensitive regex starting with "*"; for a case-insensitive regex write "~*" without a space: location ~* ${loc.name.slice(1)} { … }.`
+              : 'A regex cannot start with "*", "+" or "?"; escape it ("\\*") or anchor the pattern ("^…").',
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,141 @@
+import { distance } from 'fastest-levenshtein';
+import type { Rule } from '../../core/rule.js';
+import type { NginxDirective } from '../../parsers/nginx/ast.js';
+import { isDirectiveContext, TABLE_SOURCE, type Directive, type DirectiveDb } from '../../parsers/nginx/directives.js';
+import type { Analysis, Frame } from '../../parsers/nginx/walk.js';
+import { analyses, complete, nameSpan } from './_structure.js';
+
+/** Shared object of the Debian dynamic module that provides each not-built-in module. */
+function dynamicModuleFile(module: string): string | undefined {
+  if (module === 'ngx_stream_geoip_module') return 'ngx_stream_geoip_module.so';
+  if (module.startsWith('ngx_stream_')) return 'ngx_stream_module.so';
+  if (module.startsWith('ngx_mail_')) return 'ngx_mail_module.so';
+  if (module === 'ngx_http_geoip_module') return 'ngx_http_geoip_module.so';
+  if (module === 'ngx_http_image_filter_module') return 'ngx_http_image_filter_module.so';
+  if (module === 'ngx_http_xslt_filter_module') return 'ngx_http_xslt_filter_module.so';
+  if (module === 'ngx_http_perl_module') return 'ngx_http_perl_module.so';
+  return undefined;
+}
+
+const DEBIAN_PACKAGE: Record<string, string> = {
+  'ngx_stream_module.so': 'libnginx-mod-stream',
+  'ngx_stream_geoip_module.so': 'libnginx-mod-stream-geoip',
+  'ngx_mail_module.so': 'libnginx-mod-mail',
+  'ngx_http_geoip_module.so': 'libnginx-mod-http-geoip',
+  'ngx_http_image_filter_module.so': 'libnginx-mod-http-image-filter',
+  'ngx_http_xslt_filter_module.so': 'libnginx-mod-http-xslt-filter',
+  'ngx_http_perl_module.so': 'libnginx-mod-http-perl',
+};
+
+/** The closest names allowed in the context (distance scaled to the length), case variants first. */
+export function suggest(db: DirectiveDb, name: string, context: string): string | undefined {
+  const pool = isDirectiveContext(context) ? db.namesIn(context) : [];
+  const lower = name.toLowerCase();
+  for (const n of pool) if (n.toLowerCase() === lower) return n;
+  const max = name.length <= 4 ? 1 : name.length <= 9 ? 2 : 3;
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const n of pool) {
+    if (Math.abs(n.length - name.length) > max) continue;
+    const dd = distance(lower, n);
+    if (dd < bestD || (dd === bestD && best !== undefined && n < best)) {
+      best = n;
+      bestD = dd;
+    }
+  }
+  return best;
+}
+
+function loadsModule(a: Analysis, file: string): boolean {
+  for (const d of a.loadModules) if (d.args[0]?.value.endsWith(file)) return true;
+  return false;
+}
+
+/** Debian's nginx.conf loads dynamic modules through `include /etc/nginx/modules-enabled/*.conf`. */
+function includesModulesEnabled(a: Analysis): boolean {
+  for (const v of a.visits) if (v.d.name === 'include' && v.frame === a.root && v.d.args[0]?.value.includes('modules-enabled')) return true;
+  return false;
+}
+
+function underReported(frame: Frame, reported: Set<number>): boolean {
+  for (let f: Frame | null = frame; f; f = f.parent) if (reported.has(f.id)) return true;
+  return false;
+}
+
+export const unknownDirective: Rule = {
+  meta: {
+    id: 'nginx/unknown-directive',
+    severity: 'error',
+    description: 'A directive name nginx does not know (typo, wrong case, a UTF-8 BOM, or a module that is not loaded).',
+    reads: ['nginx'],
+  },
+  check(ctx) {
+    for (const a of analyses(ctx)) {
+      const main = a.config.rootContext === 'main';
+      const reported = new Set<number>();
+      let modulesEnabled: boolean | undefined;
+      for (const v of a.visits) {
+        const d = v.d;
+        const l = v.lookup;
+        if (!l || !complete(d)) continue;
+        if (l.kind === 'unknown') {
+          reportUnknown(ctx, a, d, v.frame.context);
+          if (v.child) reported.add(v.child.id);
+          continue;
+        }
+        if (l.kind !== 'ok') continue;
+        const e: Directive = l.entry;
+        if (e.source === 'reference-lib' && !a.db.entries(d.name).some((x) => x.source === TABLE_SOURCE)) {
+          if (underReported(v.frame, reported)) continue;
+          ctx.report({
+            at: nameSpan(d),
+            severity: 'info',
+            message: `"${d.name}" is not a directive of ${TABLE_SOURCE}`,
+            hint: `nginx documents "${d.name}" (${e.module}) for newer versions or NGINX Plus; ${TABLE_SOURCE} (Debian 12) stops with unknown directive "${d.name}". Make sure the nginx you deploy to knows it.`,
+          });
+          if (v.child) reported.add(v.child.id);
+          continue;
+        }
+        if (e.source === TABLE_SOURCE && !e.inBuild && main) {
+          if (underReported(v.frame, reported)) continue;
+          const so = dynamicModuleFile(e.module);
+          if (so && loadsModule(a, so)) continue;
+          modulesEnabled ??= includesModulesEnabled(a);
+          if (so && modulesEnabled) continue;
+          ctx.report({
+            at: nameSpan(d),
+            severity: 'info',
+            message: so
+              ? `"${d.name}" comes from ${e.module}, which Debian's nginx has only as a dynamic module`
+              : `"${d.name}" comes from ${e.module}, which Debian's nginx is not built with`,
+            hint: so
+              ? `Without "load_module modules/${so};" at the top of nginx.conf (Debian: package ${DEBIAN_PACKAGE[so] ?? 'libnginx-mod-*'}, enabled in /etc/nginx/modules-enabled/), nginx stops with unknown directive "${d.name}".`
+              : `nginx built without ${e.module} stops with unknown directive "${d.name}".`,
+          });
+          if (v.child) reported.add(v.child.id);
+        }
+      }
+    }
+  },
+};
+
+function reportUnknown(ctx: Parameters<Rule['check']>[0], a: Analysis, d: NginxDirective, context: string): void {
+  const name = d.name;
+  if (name.charCodeAt(0) === 0xfeff) {
+    const rest = name.slice(1);
+    ctx.report({
+      at: nameSpan(d),
+      message: `unknown directive "${rest}": the file starts with a UTF-8 byte-order mark (BOM)`,
+      hint: rest.startsWith('#')
+        ? 'nginx reads the BOM bytes (EF BB BF) as the start of the first word, so even the leading comment becomes a directive. Save the file as UTF-8 without a BOM.'
+        : `nginx reads the BOM bytes (EF BB BF) as part of the first directive's name, so it does not recognise "${rest}". Save the file as UTF-8 without a BOM.`,
+    });
+    return;
+  }
+  const s = suggest(a.db, name, context);
+  const parts: string[] = [];
+  if (s && s.toLowerCase() === name.toLowerCase()) parts.push(`Did you mean "${s}"? nginx directive names are case-sensitive.`);
+  else if (s) parts.push(`Did you mean "${s}"?`);
+  parts.push(`If "${name}" comes from a third-party module, declare it in .stacklintrc.json: {"nginx": {"extraDirectives": {"${name}": {}}}}.`);
+  ctx.report({ at: nameSpan(d), message: `unknown directive "${name}"`, hint: parts.join(' ') });
+}
