@@ -13,6 +13,7 @@ import type { FileKind } from '../core/rule.js';
 import { allSources } from '../core/project.js';
 import { lint } from '../engine/lint.js';
 import { allRules } from '../rules/index.js';
+import { packageVersion } from '../core/package-root.js';
 import { formatJson } from './formatters/json.js';
 import { formatStylish, rel } from './formatters/stylish.js';
 
@@ -114,7 +115,7 @@ export function main(argv: string[]): number {
   program
     .name('stacklint')
     .description('Lint an nginx → uWSGI → Django deployment kept alive by supervisor')
-    .version(readVersion())
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
@@ -156,14 +157,6 @@ export function main(argv: string[]): number {
   return code;
 }
 
-function readVersion(): string {
-  try {
-    const pkg = new URL('../../../package.json', import.meta.url);
-    return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
 
 // Set the exit code rather than calling process.exit, so piped output is flushed.
 process.exitCode = main(process.argv.slice(2));
