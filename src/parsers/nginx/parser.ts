@@ -23,7 +23,7 @@
  */
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source.js';
-import type { NginxComment, NginxDirective, NginxFile, NginxNode, NginxWord } from './ast.js';
+import type { NginxComment, NginxDirective, NginxFile, NginxNode } from './ast.js';
 import {
   NginxLexer,
   SYNTAX_ERROR,
@@ -35,6 +35,7 @@ import {
   TOK_WORD,
   unescapeNginx,
 } from './lexer.js';
+import { Directive, W_DOLLAR, W_DQUOTE, W_ESC, W_SQUOTE, W_UNCLOSED, WordPack } from './nodes.js';
 
 export const ESCAPED_DOLLAR = 'nginx/escaped-dollar';
 
@@ -53,26 +54,58 @@ export interface ParsedNginxFile {
 interface Frame {
   /** The block's directive; null for the file itself and for a nameless `{`. */
   directive: NginxDirective | null;
-  children: NginxNode[];
+  /** Where this block's children start on the node stack. */
+  base: number;
   /** Offset of `{` (-1 for the file). */
   open: number;
 }
 
+/** Directive names are interned through a small cache (a hit costs no allocation). */
+const NAME_CACHE_MASK = 1023;
+
 /** How many unclosed blocks an end-of-file error points at. */
 const MAX_RELATED = 5;
 
-/** Parse one file. Never throws; syntax errors are on `file.problems`. */
+/**
+ * Parse one file. Never throws; syntax errors are on `file.problems`.
+ *
+ * Memory matters (a 10 MB config has ~600,000 words): children and arguments are gathered
+ * on a scratch stack and copied into exact-size arrays when their block ends, words go
+ * into a packed array (nodes.ts), and directive names are interned.
+ */
 export function parseNginx(source: SourceFile): ParsedNginxFile {
   const text = source.text;
   const problems: ParseProblem[] = [];
   const lx = new NginxLexer(source, problems);
-  const rootChildren: NginxNode[] = [];
-  const stack: Frame[] = [{ directive: null, children: rootChildren, open: -1 }];
+  const stack: Frame[] = [{ directive: null, base: 0, open: -1 }];
   let frame = stack[0]!;
   const includes: IncludeSite[] = [];
+  const nameCache: Array<string | undefined> = new Array(NAME_CACHE_MASK + 1);
 
-  let nameWord: NginxWord | null = null;
-  let args: NginxWord[] = [];
+  /** Children of every open block, innermost last. */
+  const nodes: NginxNode[] = [];
+  let nodeCount = 0;
+  const pushNode = (node: NginxNode): void => {
+    if (nodeCount < nodes.length) nodes[nodeCount] = node;
+    else nodes.push(node);
+    nodeCount++;
+  };
+  const takeNodes = (base: number): NginxNode[] => {
+    const out = nodes.slice(base, nodeCount);
+    // Drop references so the scratch stack does not keep finished subtrees alive.
+    for (let k = base; k < nodeCount; k++) nodes[k] = undefined as unknown as NginxNode;
+    nodeCount = base;
+    return out;
+  };
+
+  // The statement being read: its name (null before the first word), where its words
+  // are in the pack, and where its name and last word start and end.
+  const pack = new WordPack(source, Math.min(1 << 20, (text.length >> 2) + 64));
+  let name: string | null = null;
+  let stmt = -1;
+  let stmtStart = 0;
+  let lastEnd = 0;
+  let argc = 0;
   let pending: NginxComment[] | null = null;
   /** Words of the current statement holding `\$`, with the offset of the backslash. */
   let escDollars: Array<[number, number]> | null = null;
@@ -84,23 +117,10 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   };
 
   const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
-    const w = nameWord!;
-    const last = args.length ? args[args.length - 1]! : w;
-    const d: NginxDirective = {
-      type: 'directive',
-      source,
-      name: w.value,
-      nameWord: w,
-      args,
-      start: w.start,
-      end: terminator ? at + 1 : last.end,
-      terminator,
-      terminatorAt: terminator ? at : -1,
-      block: null,
-    };
-    frame.children.push(d);
+    const d = new Directive(name!, stmtStart, terminator ? at + 1 : lastEnd, terminator ? at : -1, pack, stmt);
+    pushNode(d);
     if (pending) {
-      for (const c of pending) frame.children.push(c);
+      for (const c of pending) pushNode(c);
       pending = null;
     }
     if (escDollars) {
@@ -110,9 +130,18 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     if (terminator === ';' && d.name === 'include') {
       includes.push({ directive: d, parentBlock: frame.directive ? frame.directive.name : null });
     }
-    nameWord = null;
-    args = [];
+    name = null;
+    argc = 0;
     return d;
+  };
+
+  const closeFrame = (f: Frame, close: number, end: number): void => {
+    const children = takeNodes(f.base);
+    if (f.directive) {
+      f.directive.block!.children = children;
+      f.directive.block!.close = close;
+      f.directive.end = end;
+    }
   };
 
   for (;;) {
@@ -120,35 +149,39 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     if (t === TOK_WORD) {
       const s = lx.start;
       const e = lx.end;
-      const raw = text.slice(s, e);
-      let value: string;
-      if (lx.quote) {
-        const inner = lx.closed ? text.slice(s + 1, e - 1) : text.slice(s + 1, e);
-        value = lx.esc ? unescapeNginx(inner) : inner;
-      } else {
-        value = lx.esc ? unescapeNginx(raw) : raw;
-      }
-      const word: NginxWord = {
-        raw,
-        value,
-        quote: lx.quote === 34 ? '"' : lx.quote === 39 ? "'" : null,
-        hasVariables: lx.esc ? value.indexOf('$') >= 0 : lx.dollar,
-        start: s,
-        end: e,
-      };
-      if (lx.escDollar >= 0) (escDollars ??= []).push([nameWord ? args.length + 1 : 0, lx.escDollar]);
-      if (nameWord === null) nameWord = word;
-      else args.push(word);
+      const flags =
+        (lx.quote === 34 ? W_DQUOTE : lx.quote === 39 ? W_SQUOTE : 0) |
+        (lx.esc ? W_ESC : 0) |
+        (lx.dollar ? W_DOLLAR : 0) |
+        (lx.closed ? 0 : W_UNCLOSED);
+      if (lx.escDollar >= 0) (escDollars ??= []).push([name === null ? 0 : argc + 1, lx.escDollar]);
+      if (name === null) {
+        if (flags === 0) {
+          // Directive names repeat a lot: keep one copy of each.
+          const len = e - s;
+          const key = (len * 31 + text.charCodeAt(s) * 7 + text.charCodeAt(e - 1)) & NAME_CACHE_MASK;
+          const cached = nameCache[key];
+          if (cached !== undefined && cached.length === len && text.startsWith(cached, s)) name = cached;
+          else nameCache[key] = name = text.slice(s, e);
+        } else {
+          const inner = flags & (W_DQUOTE | W_SQUOTE) ? text.slice(s + 1, flags & W_UNCLOSED ? e : e - 1) : text.slice(s, e);
+          name = flags & W_ESC ? unescapeNginx(inner) : inner;
+        }
+        stmt = pack.begin();
+        stmtStart = s;
+      } else argc++;
+      pack.add(stmt, s, e, flags);
+      lastEnd = e;
       continue;
     }
     if (t === TOK_COMMENT) {
       const c: NginxComment = { type: 'comment', text: text.slice(lx.start + 1, lx.end), start: lx.start, end: lx.end };
-      if (nameWord) (pending ??= []).push(c);
-      else frame.children.push(c);
+      if (name !== null) (pending ??= []).push(c);
+      else pushNode(c);
       continue;
     }
     if (t === TOK_SEMI) {
-      if (nameWord) finish(';', lx.start);
+      if (name !== null) finish(';', lx.start);
       else
         error(
           lx.start,
@@ -159,10 +192,10 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       continue;
     }
     if (t === TOK_LBRACE) {
-      if (nameWord) {
+      if (name !== null) {
         const d = finish('{', lx.start);
         d.block = { open: lx.start, close: -1, children: [] };
-        frame = { directive: d, children: d.block.children, open: lx.start };
+        frame = { directive: d, base: nodeCount, open: lx.start };
         stack.push(frame);
       } else {
         error(
@@ -171,7 +204,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           'unexpected "{"',
           'A block needs a directive before its "{" (as in `location /x {`). The contents of this block are skipped.',
         );
-        frame = { directive: null, children: [], open: lx.start };
+        frame = { directive: null, base: nodeCount, open: lx.start };
         stack.push(frame);
       }
       continue;
@@ -179,7 +212,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     if (t === TOK_RBRACE) {
       const at = lx.start;
       let reported = lx.lastErrorAt === at;
-      if (nameWord) {
+      if (name !== null) {
         const d = finish(null, -1);
         if (!reported) {
           error(
@@ -193,11 +226,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         }
       }
       if (stack.length > 1) {
-        const closed = stack.pop()!;
-        if (closed.directive) {
-          closed.directive.block!.close = at;
-          closed.directive.end = at + 1;
-        }
+        closeFrame(stack.pop()!, at, at + 1);
         frame = stack[stack.length - 1]!;
       } else if (!reported) {
         error(
@@ -211,7 +240,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     }
     // TOK_EOF
     const n = text.length;
-    if (nameWord) {
+    if (name !== null) {
       const d = finish(null, -1);
       if (!lx.eofReported) {
         lx.eofReported = true;
@@ -242,14 +271,12 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           : `${count} blocks are still open at the end of the file. Add the missing "}"s (the innermost opening is shown first).`,
         related,
       );
-      for (let k = stack.length - 1; k > 0; k--) {
-        const d = stack[k]!.directive;
-        if (d) d.end = n;
-      }
+      while (stack.length > 1) closeFrame(stack.pop()!, -1, n);
     }
     break;
   }
-  return { file: { source, children: rootChildren, problems }, includes };
+  pack.trim();
+  return { file: { source, children: takeNodes(0), problems }, includes };
 }
 
 /**
