@@ -1,12 +1,17 @@
 /**
- * uwsgi front end entry points used by the engine and by other front ends.
- * (Work in progress: the ini and command-line readers land in ini.ts / argv.ts.)
+ * uWSGI front end entry points: the engine's sniff/load, the command-line parser other
+ * front ends call (supervisor `command=` lines), and small helpers rules share.
+ *
+ * Only ini files are read (xml/yaml/json configurations are recorded as loads, not parsed).
  */
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
+import { UwsgiLoader } from './loader.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
+import { aliasesOf } from './options.js';
 
-export type { UwsgiConfig, UwsgiOptionValue, UwsgiLoad } from './model.js';
+export type { UwsgiConfig, UwsgiOptionValue, UwsgiLoad, UwsgiPluginRequest } from './model.js';
+export { PROBLEM as UWSGI_PROBLEM } from './loader.js';
 
 /** One word of a command line; offsets are into the file holding it. */
 export interface ArgWord {
@@ -15,29 +20,159 @@ export interface ArgWord {
   end: number;
 }
 
+// ---------------------------------------------------------------------------------------
+// Sniffing
+
+const UWSGI_KEYS = new Set([
+  'module',
+  'wsgi-file',
+  'socket',
+  'uwsgi-socket',
+  'http-socket',
+  'http',
+  'master',
+  'chdir',
+  'processes',
+  'workers',
+  'threads',
+  'home',
+  'virtualenv',
+  'venv',
+  'pythonpath',
+  'vacuum',
+  'harakiri',
+  'plugins',
+  'plugin',
+  'chmod-socket',
+  'callable',
+  'enable-threads',
+  'die-on-term',
+  'max-requests',
+  'buffer-size',
+  'pidfile',
+  'daemonize',
+  'logto',
+  'uid',
+  'gid',
+  'static-map',
+  'env',
+  'need-app',
+  'lazy-apps',
+  'single-interpreter',
+  'wsgi',
+  'mount',
+  'manage-script-name',
+  'py-autoreload',
+  'touch-reload',
+  'emperor',
+]);
+
+const KEY_LINE = /^[ \t]*([A-Za-z][\w.-]*)[ \t]*=/gm;
+
 /** How sure we are that a file is of this kind (0 = not at all, 1 = certain), from its name and text. */
-export function sniffUwsgi(_path: string, _text: string): number {
-  return 0;
+export function sniffUwsgi(filePath: string, text: string): number {
+  if (/\.(py|xml|ya?ml|json|js)$/i.test(filePath)) return 0;
+  if (/^[ \t]*\[(program:|supervisord\]|supervisorctl\]|unix_http_server\]|inet_http_server\]|group:|eventlistener:|fcgi-program:|rpcinterface:|include\])/m.test(text)) return 0;
+  const head = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = head.trimStart();
+  if (first.startsWith('<') || first.startsWith('{')) return 0;
+  const hasSection = /^[ \t]*\[uwsgi\][ \t\r]*$/m.test(head);
+  let keys = 0;
+  let nginxish = 0;
+  KEY_LINE.lastIndex = 0;
+  for (let m = KEY_LINE.exec(head); m && keys < 3; m = KEY_LINE.exec(head)) if (UWSGI_KEYS.has(m[1]!)) keys++;
+  if (!hasSection && keys === 0) return 0;
+  // nginx text: directives ending in `;`, blocks with braces.
+  if (/^[ \t]*(server|http|location|upstream|events)\b[^\n=]*\{/m.test(head)) nginxish++;
+  if (nginxish) return 0;
+  const ini = /\.ini$/i.test(filePath);
+  if (hasSection) return ini ? 0.95 : keys > 0 ? 0.8 : 0.6;
+  if (ini) return keys >= 2 ? 0.7 : 0.5;
+  return keys >= 3 ? 0.4 : 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading
+
+const PLUGINS_LINE = /^[ \t]*(plugins?|need-plugins?)[ \t]*=/m;
+
+function loadOne(root: SourceFile, ctx: LoadContext): UwsgiConfig {
+  const l = new UwsgiLoader(ctx, root, 'ini', { binary: 'unknown', implicitPlugins: [], assumeEmbedded: !PLUGINS_LINE.test(root.text) });
+  l.addEnvOptions();
+  l.loadRootIni();
+  l.runPasses();
+  l.configure();
+  return l.finish();
 }
 
 /** Load the roots the engine found; files reached from another root (includes, imports) are not roots of their own. */
-export function loadUwsgi(roots: SourceFile[], _ctx: LoadContext): UwsgiConfig[] {
-  return roots.map((root) => emptyConfig(root, 'ini'));
+export function loadUwsgi(roots: SourceFile[], ctx: LoadContext): UwsgiConfig[] {
+  const configs = roots.map((root) => loadOne(root, ctx));
+  const included = new Set<SourceFile>();
+  for (const c of configs) for (const f of c.files) if (f !== c.root) included.add(f);
+  return configs.filter((c) => !included.has(c.root));
+}
+
+export interface CommandLineOptions {
+  /** uWSGI's working directory (supervisor `directory=`), for relative `--ini` paths. */
+  cwd?: string;
+  /** Extra environment of the process (supervisor `environment=`), over the configured one. */
+  env?: Record<string, string>;
 }
 
 /**
  * A uWSGI command line (`args[0]` is the program), parsed as uWSGI does: getopt_long over
  * the options known at each point, `--ini file[:section]` loads in order, bare `*.ini`
- * arguments loaded after the options.
+ * arguments loaded after the options; then `$()`, `@()`, `%()` passes.
  */
-export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, _ctx: LoadContext): UwsgiConfig {
-  const c = emptyConfig(source, 'argv');
-  if (args[0]) c.program = { value: args[0].value, at: { source, start: args[0].start, end: args[0].end } };
-  return c;
+export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: LoadContext, opts: CommandLineOptions = {}): UwsgiConfig {
+  const program = args[0]?.value ?? 'uwsgi';
+  const { binary, implicitPlugins } = binaryOf(program);
+  const lctx: LoadContext = opts.env ? { fs: ctx.fs, config: { ...ctx.config, env: { ...ctx.config.env, ...opts.env } } } : ctx;
+  const mentionsPlugins = args.some((a) => /^--?(plugins?|need-plugins?)(=|$)/.test(a.value));
+  const l = new UwsgiLoader(lctx, source, 'argv', {
+    binary,
+    implicitPlugins,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    assumeEmbedded: binary === 'unknown' && !mentionsPlugins,
+  });
+  if (args[0]) l.cfg.program = { value: args[0].value, at: { source, start: args[0].start, end: args[0].end } };
+  l.addEnvOptions();
+  l.commandLine(args, source);
+  l.runPasses();
+  l.configure();
+  return l.finish();
 }
 
-function emptyConfig(root: SourceFile, entry: 'ini' | 'argv'): UwsgiConfig {
-  return { kind: 'uwsgi', root, files: [root], options: [], problems: [], entry, binary: 'unknown', implicitPlugins: [], loads: [] };
+/**
+ * Which uWSGI a program path runs: Debian's `/usr/bin/uwsgi` (uwsgi-core, no built-in
+ * plugins), a pip/source build (a virtualenv's or /usr/local's `bin/uwsgi`, with python and
+ * http built in), or unknown (`uwsgi` found on PATH). A name with `uwsgi_` loads the plugins
+ * after it (`uwsgi_python3`, core/uwsgi.c:2216).
+ */
+export function binaryOf(program: string): { binary: UwsgiConfig['binary']; implicitPlugins: string[] } {
+  const base = program.slice(program.lastIndexOf('/') + 1);
+  const u = base.indexOf('uwsgi_');
+  const implicitPlugins = u === -1 ? [] : base.slice(u + 6).split('_').filter(Boolean);
+  let binary: UwsgiConfig['binary'] = 'unknown';
+  if (program.startsWith('/usr/bin/') || program.startsWith('/bin/')) binary = 'debian';
+  else if (program.includes('/')) binary = 'embedded';
+  return { binary, implicitPlugins };
+}
+
+// ---------------------------------------------------------------------------------------
+// Helpers for rules and other front ends
+
+/** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
+export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
+  const names = aliasesOf(name);
+  const out: UwsgiOptionValue[] = [];
+  if (names.length === 1) {
+    for (const o of config.options) if (o.name === name && !o.placeholder) out.push(o);
+  } else {
+    for (const o of config.options) if (!o.placeholder && names.includes(o.name)) out.push(o);
+  }
+  return out;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */
@@ -46,14 +181,23 @@ export function effectiveValue(config: UwsgiConfig, name: string): UwsgiOptionVa
   return all[all.length - 1];
 }
 
-/** Every value of an option (and its aliases), in the order uWSGI applies them. */
-export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
-  return config.options.filter((o) => o.name === name);
-}
-
 /** `uwsgi_opt_true`: false only for `false`/`off`/`no` (any case) or exactly `0`; no value = true. */
 export function uwsgiBool(value: string | undefined): boolean {
   if (value === undefined) return true;
   const l = value.toLowerCase();
   return !(l === 'false' || l === 'off' || l === 'no' || value === '0');
+}
+
+/** A boolean option's effect, or undefined when its value is unknown. */
+export function optionBool(o: UwsgiOptionValue | undefined): boolean | undefined {
+  if (!o) return undefined;
+  if (o.unknown) return undefined;
+  return uwsgiBool(o.noValue ? undefined : o.value);
+}
+
+/** Whether a boolean option ends up on (last occurrence wins); undefined when unknown. */
+export function isOptionOn(config: UwsgiConfig, name: string): boolean | undefined {
+  const v = effectiveValue(config, name);
+  if (!v) return false;
+  return optionBool(v);
 }

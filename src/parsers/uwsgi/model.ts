@@ -41,6 +41,29 @@ export interface UwsgiOptionValue {
   conditional?: boolean;
   /** The `--ini`/`ini =` (or plain argument) that loaded the file this value is in. */
   via?: Span;
+  /** Defined with `set-placeholder`/`set-ph`: a placeholder only, never an option. */
+  placeholder?: boolean;
+  /** Read from an `inherit` file (uWSGI applies no `$()`/`@()`/`%()` passes to those). */
+  inherited?: boolean;
+  /** The plugin (source directory) defining the option, when not a core option. */
+  plugin?: string;
+  /** Whether that plugin is loaded (or built in) by the time uWSGI applies options. */
+  pluginLoaded?: boolean;
+  /** The option came before its plugin was loaded (fatal under `strict`). */
+  beforePlugin?: boolean;
+}
+
+/** A plugin asked for with `plugins =` / `--plugin` / `need-plugin`. */
+export interface UwsgiPluginRequest {
+  /** As written (`python3`, `0:python3`, `/path/x_plugin.so`). */
+  spec: string;
+  /** Plugin source directory (`python3` → `python`). */
+  dir: string;
+  at: Span;
+  /** Debian ships it (or the binary embeds it). */
+  available: boolean;
+  /** `need-plugin`: missing is fatal. */
+  need: boolean;
 }
 
 /** One configuration file load (`--ini file[:section]`, `ini = …`, a bare `app.ini` argument). */
@@ -57,6 +80,10 @@ export interface UwsgiLoad {
   at?: Span;
   /** Format by extension: only ini files are read. */
   format: 'ini' | 'xml' | 'yaml' | 'json' | 'other';
+  /** Section headers of the file (ini loads that were read). */
+  headers?: Array<{ name: string; text: string; start: number; end: number; entries: number }>;
+  /** `%X` sequences uWSGI deletes because X means nothing (source offsets of the `%`). */
+  deletedMagic?: Array<{ offset: number; letter: string }>;
 }
 
 export interface UwsgiConfig {
@@ -84,4 +111,21 @@ export interface UwsgiConfig {
   implicitPlugins: string[];
   /** Every configuration file load, in order. */
   loads: UwsgiLoad[];
+  /** Plugin source directories whose options are available at the end (built in, implied, loaded). */
+  plugins?: string[];
+  pluginRequests?: UwsgiPluginRequest[];
+  /** Plugins treated as available without being loaded (unknown binary, maybe a pip build). */
+  assumedPlugins?: string[];
+  /** `strict` is on. */
+  strict?: boolean;
+  /** `autoload` is on. */
+  autoload?: boolean;
+  /**
+   * Some options could not be read (a file relative to an unknown working directory, an
+   * xml/yaml/json config, a fatal error stopped reading): rules that need every option
+   * (e.g. "X is missing") must stay silent.
+   */
+  incomplete?: boolean;
+  /** Reading stopped at a fatal error (uWSGI would exit there). */
+  stopped?: boolean;
 }

@@ -1,0 +1,122 @@
+/**
+ * One read of a uWSGI ini file, as `uwsgi_ini_config` (core/ini.c) does it:
+ *
+ * - the whole text goes through magic substitution first (`uwsgi_open_and_read`);
+ * - lines split at `\n`; each line is a C string (a NUL ends it) stripped of space, tab
+ *   and CR on both sides; empty lines are skipped;
+ * - a line starting with `[` is a section header: the name is the rest with its last
+ *   character chopped (`[uwsgi] ; x` names section `uwsgi] ; `);
+ * - a line starting with `;` or `#` is a comment (only there: no inline comments);
+ * - anything else is `key = value`, split at the first `=`, both sides stripped; a line
+ *   without `=` is a key with value "";
+ * - only lines in the asked section (`uwsgi` by default) are kept; repeated sections merge.
+ *
+ * Hand-written (a line scanner mirroring a C loop), linear in the text size.
+ */
+import type { SourceFile } from '../../core/source.js';
+import { magicSub, mapEnd, mapStart, rangeHasUnknown, type MagicResult, type MagicTable } from './magic.js';
+
+export interface IniEntry {
+  key: string;
+  value: string;
+  /** Source offsets (into the original text) of the key and value. */
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  /** The line had an `=`. */
+  hasEquals: boolean;
+  /** The value holds a magic variable only known on the host (`%h`, `%v`…). */
+  unknownMagic: boolean;
+}
+
+export interface IniHeader {
+  /** Section name as uWSGI computes it (last character chopped). */
+  name: string;
+  /** The stripped header line as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** Key lines under this header. */
+  entries: number;
+}
+
+export interface IniRead {
+  entries: IniEntry[];
+  headers: IniHeader[];
+  /** Some key line belongs to the asked section (uWSGI's `got_section`). */
+  sectionFound: boolean;
+  magic: MagicResult;
+  /** Offsets of NUL bytes that cut a line short. */
+  nulAt: number[];
+}
+
+function isStripChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+export function readIni(source: SourceFile, table: MagicTable, section: string): IniRead {
+  const magic = magicSub(source.text, table);
+  const t = magic.text;
+  const identity = magic.outStarts.length === 0;
+  const ms = (o: number) => (identity ? o : mapStart(magic, o));
+  const me = (o: number) => (identity ? o : mapEnd(magic, o));
+  const entries: IniEntry[] = [];
+  const headers: IniHeader[] = [];
+  const nulAt: number[] = [];
+  let current = '';
+  let currentHeader: IniHeader | undefined;
+  let pos = 0;
+  const n = t.length;
+  while (pos < n) {
+    let nl = t.indexOf('\n', pos);
+    if (nl === -1) nl = n;
+    let ls = pos;
+    let le = nl;
+    pos = nl + 1;
+    const nul = t.indexOf('\0', ls);
+    if (nul !== -1 && nul < le) {
+      nulAt.push(ms(nul));
+      le = nul;
+    }
+    while (ls < le && isStripChar(t.charCodeAt(ls))) ls++;
+    while (le > ls && isStripChar(t.charCodeAt(le - 1))) le--;
+    if (ls === le) continue;
+    const c0 = t.charCodeAt(ls);
+    if (c0 === 91 /* [ */) {
+      current = t.slice(ls + 1, le - 1);
+      currentHeader = { name: current, text: t.slice(ls, le), start: ms(ls), end: me(le), entries: 0 };
+      headers.push(currentHeader);
+      continue;
+    }
+    if (c0 === 59 /* ; */ || c0 === 35 /* # */) continue;
+    if (currentHeader) currentHeader.entries++;
+    if (current !== section) continue;
+    const eq = t.indexOf('=', ls);
+    let ke: number;
+    let vs: number;
+    let hasEquals = false;
+    if (eq !== -1 && eq < le) {
+      hasEquals = true;
+      ke = eq;
+      while (ke > ls && isStripChar(t.charCodeAt(ke - 1))) ke--;
+      vs = eq + 1;
+      while (vs < le && isStripChar(t.charCodeAt(vs))) vs++;
+    } else {
+      ke = le;
+      vs = le;
+    }
+    entries.push({
+      key: t.slice(ls, ke),
+      value: t.slice(vs, le),
+      keyStart: ms(ls),
+      keyEnd: me(ke),
+      valueStart: vs < le ? ms(vs) : me(le),
+      valueEnd: me(le),
+      hasEquals,
+      unknownMagic: !identity && vs < le && rangeHasUnknown(magic, vs, le),
+    });
+  }
+  // `got_section` counts only key lines of the asked section.
+  return { entries, headers, sectionFound: entries.length > 0, magic, nulAt };
+}

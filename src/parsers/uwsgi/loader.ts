@@ -1,0 +1,814 @@
+/**
+ * Builds a UwsgiConfig the way uWSGI builds its option list (core/uwsgi.c `uwsgi_setup`):
+ *
+ *  1. `UWSGI_*` environment variables become options (`parse_sys_envs`, utils.c:1616);
+ *  2. the command line (getopt_long) or the ini file; every key is appended to the exported
+ *     options in order (`add_exported_option`, config.c:392), immediate options (`ini`,
+ *     `plugins`, `strict`, `set-ph`, logic, …) act at once, loading more files in place;
+ *     bare arguments are loaded after every option;
+ *  3. three passes over the values not yet applied: `$(VAR)`, `@(file)`, `%(placeholder)`
+ *     (`uwsgi_apply_config_pass`, utils.c:3030);
+ *  4. `inherit` files are read while options are applied (no passes for them).
+ *
+ * Values that depend on the host (unset environment, unreadable `@(file)`, host magic) are
+ * flagged unknown and never judged by rules.
+ */
+import * as path from 'node:path';
+import type { ParseProblem } from '../../core/diagnostic.js';
+import type { LoadContext } from '../../core/project.js';
+import type { SourceFile, Span } from '../../core/source.js';
+import { getoptLong, type Word } from './getopt.js';
+import { readIni } from './ini.js';
+import { buildMagicTable, fileMagic } from './magic.js';
+import type { UwsgiConfig, UwsgiLoad, UwsgiOptionValue, UwsgiOrigin } from './model.js';
+import {
+  ALL_OPTION_NAMES,
+  DEBIAN_PLUGINS,
+  EMBEDDED_PLUGINS,
+  getoptTable,
+  isKnownOption,
+  optionEntries,
+  optionInfo,
+  pluginDir,
+  pluginFileName,
+  type OptionEntry,
+} from './options.js';
+
+/** Rule ids of the problems the front end records. */
+export const PROBLEM = {
+  configLoad: 'uwsgi/config-load',
+  encoding: 'uwsgi/file-encoding',
+  atFile: 'uwsgi/at-file',
+  placeholder: 'uwsgi/placeholder',
+  commandLine: 'uwsgi/command-line',
+  strict: 'uwsgi/strict-mode',
+} as const;
+
+/** Past this many nested config loads uWSGI would be recursing forever. */
+const MAX_LOAD_DEPTH = 32;
+/** A `%(…)` expansion growing past this is a cycle (uWSGI grows it until malloc fails). */
+const MAX_EXPANSION = 1 << 16;
+const MAX_SUBSTITUTIONS = 2000;
+
+interface Exported {
+  key: string;
+  value: string | null;
+  written: string;
+  raw: string;
+  at: Span;
+  keyAt: Span;
+  origin: UwsgiOrigin;
+  section?: string;
+  configured: boolean;
+  placeholderOnly: boolean;
+  unknown: boolean;
+  conditional: boolean;
+  via?: Span;
+  /** The option was not available (plugin not loaded yet) when it was added. */
+  unavailableAtAdd: boolean;
+  inherited: boolean;
+}
+
+export interface LoaderSetup {
+  binary: UwsgiConfig['binary'];
+  implicitPlugins: string[];
+  /** uWSGI's working directory when known (supervisor `directory=`), for relative paths. */
+  cwd?: string;
+  /**
+   * With an unknown binary and no plugins line: treat the options of a pip build's built-in
+   * plugins as available (no getopt or strict errors that only Debian's build would give).
+   */
+  assumeEmbedded?: boolean;
+}
+
+const END_KEYS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
+const SCHEMES = ['call', 'callint', 'data', 'emperor', 'exec', 'fd', 'http', 'https', 'section', 'sym'];
+
+export class UwsgiLoader {
+  readonly cfg: UwsgiConfig;
+  private readonly ex: Exported[] = [];
+  /** Plugin source directories loaded explicitly (plugins =, binary name, autoload) or built in. */
+  readonly loaded = new Set<string>();
+  /** Plugins assumed available without being loaded (an unknown binary that may be a pip build). */
+  private readonly assumed = new Set<string>();
+  /** Plugins asked for with `plugins =`/`--plugin` (as written), with where. */
+  readonly pluginRequests: Array<{ spec: string; dir: string; at: Span; available: boolean; need: boolean }> = [];
+  private strict = false;
+  private strictAt: Span | undefined;
+  private autoload = false;
+  private logicOpen = false;
+  private readonly custom = new Set<string>();
+  private lastFile: { path: string; source?: SourceFile; magic: Map<string, string> } | undefined;
+  private firstMagic: Map<string, string> | undefined;
+  private firstRoundLocked = false;
+  private readonly loadStack: string[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: LoadContext,
+    root: SourceFile,
+    entry: 'ini' | 'argv',
+    private readonly setup: LoaderSetup,
+  ) {
+    this.cfg = {
+      kind: 'uwsgi',
+      root,
+      files: [root],
+      options: [],
+      problems: [],
+      entry,
+      binary: setup.binary,
+      implicitPlugins: setup.implicitPlugins,
+      loads: [],
+    };
+    if (setup.binary === 'embedded') for (const p of EMBEDDED_PLUGINS) this.loaded.add(p);
+    else if (setup.binary === 'unknown' && setup.assumeEmbedded) for (const p of EMBEDDED_PLUGINS) this.assumed.add(p);
+    for (const p of setup.implicitPlugins) this.loaded.add(pluginDir(p));
+  }
+
+  problem(ruleId: string, at: Span, message: string, hint?: string, related?: ParseProblem['related']): void {
+    const p: ParseProblem = { ruleId, at, message };
+    if (hint) p.hint = hint;
+    if (related) p.related = related;
+    this.cfg.problems.push(p);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Step 1: environment
+
+  addEnvOptions(): void {
+    const env = this.ctx.config.env;
+    const at: Span = { source: this.cfg.root, start: 0, end: 0 };
+    const skip = ['RELOADS', 'VASSALS_DIR', 'EMPEROR_FD', 'BROODLORD_NUM', 'EMPEROR_FD_CONFIG', 'EMPEROR_PROXY', 'JAIL_PID', 'ORIGINAL_PROC_NAME'];
+    for (const [k, v] of Object.entries(env)) {
+      if (!k.startsWith('UWSGI_') || skip.includes(k.slice(6))) continue;
+      const key = k.slice(6).toLowerCase().replaceAll('_', '-');
+      this.add({ key, value: v, written: k, raw: v, at, keyAt: at, origin: 'env' });
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Step 2: command line / ini
+
+  /** The root ini checked on its own: as `uwsgi --ini <file>`. */
+  loadRootIni(): void {
+    const root = this.cfg.root;
+    this.loadIniSource(root, root.deployedPath, root.deployedPath, 'uwsgi', undefined, undefined);
+  }
+
+  commandLine(words: Word[], source: SourceFile): void {
+    const span = (start: number, end: number): Span => ({ source, start, end });
+    const { rest, stopped } = getoptLong(
+      words,
+      () => getoptTable(this.assumed.size ? [...this.loaded, ...this.assumed] : this.loaded),
+      (e) => {
+        if (this.stopped) return;
+        if (e.kind === 'error') {
+          const err = e.error;
+          const hint =
+            err.kind === 'ambiguous'
+              ? `On the command line uWSGI accepts any unambiguous prefix of an option name; "${err.written}" matches ${err.candidates!.length} options. Write the full name.`
+              : err.kind === 'unrecognized' || err.kind === 'invalid-short'
+                ? this.unrecognizedHint(err.written)
+                : err.kind === 'no-argument-allowed'
+                  ? 'This option is a flag: give it without a value (in an ini file, `name = false` turns it off).'
+                  : 'Give the option its value (`--name value` or `--name=value`).';
+          this.problem(PROBLEM.commandLine, span(err.start, err.end), `uwsgi: ${err.message}`, `uWSGI prints "getopt_long() error" and exits with status 1. ${hint}`);
+          return;
+        }
+        const o = e.option;
+        const hasValue = o.value !== undefined;
+        this.add({
+          key: o.name,
+          value: hasValue ? o.value! : null,
+          written: o.written,
+          raw: o.value ?? '',
+          at: span(o.valueStart, o.valueEnd),
+          keyAt: span(o.keyStart, o.keyEnd),
+          origin: 'argv',
+        });
+      },
+    );
+    if (stopped || this.stopped) {
+      this.stopped = true;
+      return;
+    }
+    for (const w of rest) {
+      if (w.value.startsWith('[')) continue;
+      this.loadByExtension(w.value, span(w.start, w.end), true);
+      if (this.stopped) return;
+    }
+  }
+
+  private unrecognizedHint(written: string): string {
+    const name = written.replace(/^-+/, '').replace(/=.*$/, '');
+    if (written.startsWith('--')) {
+      const entries = optionEntries(name) ?? this.prefixPluginOption(name);
+      if (entries) {
+        const plugin = entries.find((e) => e.plugin !== 'core')?.plugin;
+        if (plugin && !this.loaded.has(plugin)) {
+          const so = plugin === 'python' ? 'python3' : plugin;
+          return `"--${name}" belongs to the ${plugin} plugin, which is not loaded at this point: Debian's uWSGI has no built-in plugins. Put "--plugin ${so}" before it (or run uwsgi_${so === 'python3' ? 'python3' : so}).`;
+        }
+      }
+    }
+    return 'Check the spelling against `uwsgi --help` (with the plugins you load).';
+  }
+
+  private prefixPluginOption(prefix: string): OptionEntry[] | undefined {
+    if (!prefix) return undefined;
+    let found: OptionEntry[] | undefined;
+    for (const name of ALL_OPTION_NAMES) {
+      if (name.startsWith(prefix)) {
+        const es = optionEntries(name)!;
+        if (es.some((e) => e.plugin !== 'core')) {
+          if (found) return undefined;
+          found = es;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** `uwsgi_opt_load` (core/uwsgi.c:4641): choose the reader by the file extension. */
+  private loadByExtension(spec: string, at: Span, bare: boolean): void {
+    const saved = this.firstRoundLocked;
+    this.firstRoundLocked = true;
+    try {
+      if (spec.endsWith('.ini')) return this.loadIni(spec, at);
+      const fmt = /\.(xml)$/.test(spec) ? 'xml' : /\.(ya?ml)$/.test(spec) ? 'yaml' : /\.(json|js)$/.test(spec) ? 'json' : undefined;
+      if (fmt) {
+        this.cfg.loads.push({ path: spec, section: 'uwsgi', sectionFound: true, at, format: fmt });
+        return;
+      }
+      this.problem(
+        PROBLEM.configLoad,
+        at,
+        `unable to load configuration from ${spec}`,
+        bare
+          ? 'uWSGI reads every command-line word that is not an option as a configuration file (by its extension: .ini, .xml, .yaml/.yml, .json/.js) and exits with status 1 when it cannot. An option value separated by a space from an option that takes none, or takes an optional value (`--chmod-socket 660`), ends up here: write `--name=value`.'
+          : 'uWSGI exits with status 1: the file name must end in .ini, .xml, .yaml/.yml or .json/.js.',
+      );
+      this.stopped = true;
+    } finally {
+      this.firstRoundLocked = saved;
+    }
+  }
+
+  /** `uwsgi_opt_load_ini` → `uwsgi_ini_config` (core/ini.c:80): `file[:section]`, `:section` reuses the last file. */
+  loadIni(spec: string, at: Span | undefined): void {
+    let file = spec;
+    let section = 'uwsgi';
+    let explicitSection: string | undefined;
+    const schemeIdx = spec.indexOf('://');
+    const scheme = schemeIdx > 0 && SCHEMES.includes(spec.slice(0, schemeIdx));
+    let colon: number;
+    if (scheme) {
+      const slash = spec.lastIndexOf('/');
+      const c = spec.indexOf(':', slash);
+      colon = c === -1 ? -1 : spec.lastIndexOf(':');
+      if (colon < slash) colon = -1;
+    } else colon = spec.lastIndexOf(':');
+    let reuse = false;
+    if (colon !== -1) {
+      if (colon + 1 < spec.length) {
+        section = spec.slice(colon + 1);
+        explicitSection = section;
+      }
+      file = spec.slice(0, colon);
+      if (colon === 0) reuse = true;
+    }
+    if (scheme) {
+      this.cfg.loads.push({ path: file, section, sectionFound: true, format: 'other', ...(at ? { at } : {}) });
+      return;
+    }
+    if (reuse) {
+      const last = this.lastFile;
+      if (!last || !last.source) {
+        if (at && !last) this.problem(PROBLEM.configLoad, at, `"${spec}" names a section of the previous ini file, but no ini file was loaded before`, 'uWSGI would try to open an empty file name and exit. Name the file: `file.ini:section`.');
+        return;
+      }
+      const magic = new Map(last.magic);
+      magic.set('o', spec);
+      magic.set('x', explicitSection ?? '');
+      this.loadIniSource(last.source, last.path, spec, section, at, magic);
+      return;
+    }
+    const deployed = this.resolvePath(file);
+    if (deployed === undefined) {
+      // Relative to uWSGI's working directory, which we do not know: the options stay unknown.
+      this.cfg.loads.push({ path: file, section, sectionFound: true, format: 'ini', ...(at ? { at } : {}) });
+      return;
+    }
+    if (this.loadStack.includes(deployed) || this.loadStack.length >= MAX_LOAD_DEPTH) {
+      if (at)
+        this.problem(
+          PROBLEM.configLoad,
+          at,
+          this.loadStack.includes(deployed) ? `"${file}" loads itself again (an ini include cycle)` : `config files nest more than ${MAX_LOAD_DEPTH} levels deep`,
+          'uWSGI loads `ini =` files immediately and without any guard, so a cycle recurses until uWSGI runs out of memory. Remove the cycle.',
+        );
+      this.stopped = true;
+      return;
+    }
+    const read = this.ctx.fs.readDeployed(deployed);
+    if (!read.ok) {
+      this.cfg.loads.push({ path: deployed, section, sectionFound: false, format: 'ini', ...(at ? { at } : {}) });
+      if (at) {
+        if (this.ctx.fs.hostKindOf(deployed) === 'unknown' && read.code === 'ENOENT') return;
+        this.problem(
+          PROBLEM.configLoad,
+          at,
+          `cannot read the ini file "${deployed}": ${read.message}`,
+          'uWSGI exits at startup when a configuration file cannot be opened (open(): No such file or directory). Fix the path, or map the deployed path to a local copy with --map.',
+        );
+        this.stopped = true;
+      }
+      return;
+    }
+    const magic = fileMagic(deployed, spec, explicitSection);
+    this.loadIniSource(read.source, deployed, spec, section, at, magic);
+  }
+
+  private resolvePath(file: string): string | undefined {
+    if (file.startsWith('/')) return path.posix.normalize(file);
+    if (this.setup.cwd) return path.posix.join(this.setup.cwd, file);
+    return undefined;
+  }
+
+  private loadIniSource(
+    source: SourceFile,
+    deployed: string,
+    asGiven: string,
+    section: string,
+    at: Span | undefined,
+    magicIn: Map<string, string> | undefined,
+  ): void {
+    const fileEntries = magicIn ?? fileMagic(deployed, asGiven, undefined);
+    if (!this.firstMagic && !this.firstRoundLocked) this.firstMagic = fileEntries;
+    const table = buildMagicTable(fileEntries, this.firstMagic ?? new Map());
+    if (!this.cfg.files.includes(source)) this.cfg.files.push(source);
+    this.lastFile = { path: deployed, source, magic: fileEntries };
+    this.checkEncoding(source, at);
+    const load: UwsgiLoad = { path: deployed, section, source, sectionFound: false, format: 'ini', ...(at ? { at } : {}) };
+    this.cfg.loads.push(load);
+    if (source.decode.binary && at === undefined && source !== this.cfg.root) return;
+    const read = readIni(source, table, section);
+    load.sectionFound = read.sectionFound;
+    load.headers = read.headers;
+    load.deletedMagic = read.magic.deleted;
+    this.loadStack.push(deployed);
+    try {
+      for (const e of read.entries) {
+        const keyAt: Span = { source, start: e.keyStart, end: e.keyEnd };
+        const valAt: Span = e.valueEnd > e.valueStart ? { source, start: e.valueStart, end: e.valueEnd } : keyAt;
+        this.add({
+          key: e.key,
+          value: e.value,
+          written: e.key,
+          raw: source.text.slice(e.valueStart, e.valueEnd),
+          at: valAt,
+          keyAt,
+          origin: 'ini',
+          section,
+          unknown: e.unknownMagic,
+          ...(at ? { via: at } : {}),
+        });
+        if (this.stopped) return;
+      }
+    } finally {
+      this.loadStack.pop();
+    }
+  }
+
+  private checkEncoding(source: SourceFile, at: Span | undefined): void {
+    const d = source.decode;
+    // Files named on the command line that are binary are reported by core/binary-file.
+    if (d.binary && at) {
+      this.problem(PROBLEM.encoding, at, `"${source.deployedPath}" is a binary file (it contains NUL bytes)`, 'uWSGI reads each line only up to its first NUL byte. Check the path.');
+    }
+    if (d.invalidUtf8) {
+      const off = source.text.indexOf('\uFFFD');
+      this.problem(
+        PROBLEM.encoding,
+        { source, start: Math.max(0, off), end: Math.max(0, off) + 1 },
+        'the file is not valid UTF-8',
+        'uWSGI passes the bytes through unchanged; stacklint shows them as U+FFFD, so values holding them are not checked exactly. Save the file as UTF-8.',
+      );
+    }
+    if (d.bom) {
+      const firstLineEnd = source.text.indexOf('\n');
+      const first = source.text.slice(1, firstLineEnd === -1 ? undefined : firstLineEnd).trim();
+      this.problem(
+        PROBLEM.encoding,
+        { source, start: 0, end: 1 },
+        first.startsWith('[')
+          ? `the file starts with a UTF-8 byte-order mark, so uWSGI does not see the section header "${first}"`
+          : 'the file starts with a UTF-8 byte-order mark',
+        first.startsWith('[')
+          ? 'uWSGI reads the BOM bytes (EF BB BF) as the start of the first line, which is then not a section header: the options under it are ignored (and uWSGI warns Can\'t find section when no other header follows). Save the file as UTF-8 without a BOM.'
+          : 'uWSGI reads the BOM bytes (EF BB BF) as part of the first line. Save the file as UTF-8 without a BOM.',
+      );
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // add_exported_option (core/config.c:392)
+
+  private add(init: {
+    key: string;
+    value: string | null;
+    written: string;
+    raw: string;
+    at: Span;
+    keyAt: Span;
+    origin: UwsgiOrigin;
+    section?: string;
+    unknown?: boolean;
+    via?: Span;
+    placeholderOnly?: boolean;
+    inherited?: boolean;
+  }): void {
+    const key = init.key;
+    let conditional = false;
+    if (END_KEYS.has(key)) this.logicOpen = false;
+    else if (this.logicOpen) conditional = true;
+    const e: Exported = {
+      key,
+      value: init.value,
+      written: init.written,
+      raw: init.raw,
+      at: init.at,
+      keyAt: init.keyAt,
+      origin: init.origin,
+      configured: false,
+      placeholderOnly: !!init.placeholderOnly,
+      unknown: !!init.unknown || (conditional && init.value !== null && init.value.includes('%(_)')),
+      conditional,
+      unavailableAtAdd: false,
+      inherited: !!init.inherited,
+    };
+    if (init.section !== undefined) e.section = init.section;
+    if (init.via) e.via = init.via;
+    this.ex.push(e);
+    if (e.placeholderOnly) {
+      e.configured = true;
+      if (isKnownOption(key) || this.custom.has(key)) {
+        this.problem(
+          PROBLEM.placeholder,
+          init.keyAt,
+          `you cannot use ${key} as a placeholder, it is already available as an option`,
+          'uWSGI exits at startup. Pick a placeholder name that is not an option name.',
+        );
+        this.stopped = true;
+      }
+      return;
+    }
+    let entry = this.availableEntry(key);
+    if (!entry && this.autoload) {
+      const plugin = optionInfo(key)?.plugin;
+      if (plugin && plugin !== 'core' && this.pluginInstallable(plugin)) {
+        this.loaded.add(plugin);
+        entry = this.availableEntry(key);
+      }
+    }
+    if (!entry && !this.custom.has(key)) {
+      e.unavailableAtAdd = true;
+      if (this.strict) this.strictFatal(e);
+      return;
+    }
+    if (!entry) return; // custom option: immediate, applied by its definition
+    if (entry.flags.includes('UWSGI_OPT_IMMEDIATE')) {
+      e.configured = true;
+      this.immediate(e, entry);
+    }
+  }
+
+  private strictFatal(e: Exported): void {
+    const plugin = optionInfo(e.key)?.plugin;
+    this.problem(
+      PROBLEM.strict,
+      e.keyAt,
+      `[strict-mode] unknown config directive: ${e.key}`,
+      plugin && plugin !== 'core'
+        ? `With strict enabled uWSGI exits with status 1 on an option it does not know when it reads it: "${e.key}" comes from the ${plugin} plugin, which is not loaded yet here. Put the plugins line before it.`
+        : `With strict enabled uWSGI exits with status 1 on any option it does not know, including custom placeholder keys: define placeholders with set-placeholder (set-ph) instead.`,
+      this.strictAt ? [{ at: this.strictAt, message: 'strict mode is enabled here' }] : undefined,
+    );
+    this.stopped = true;
+  }
+
+  /** The option entry if the option is available now (core, or a loaded plugin's). */
+  private availableEntry(key: string): OptionEntry | undefined {
+    const es = optionEntries(key);
+    if (!es) return undefined;
+    for (const e of es) {
+      if (e.debian === false) continue;
+      if (e.plugin === 'core' || this.loaded.has(e.plugin) || this.assumed.has(e.plugin)) return e;
+    }
+    return undefined;
+  }
+
+  private pluginInstallable(plugin: string): boolean {
+    if (this.setup.binary === 'embedded') return true;
+    for (const p of DEBIAN_PLUGINS) if (pluginDir(p) === plugin) return true;
+    return false;
+  }
+
+  private immediate(e: Exported, entry: OptionEntry): void {
+    const value = e.value;
+    switch (entry.kind) {
+      case 'load': {
+        if (value === null) return;
+        if (e.key === 'ini') this.loadIni(value, e.at);
+        else if (entry.parser === 'uwsgi_opt_load' || entry.parser === 'uwsgi_opt_load_config') this.loadByExtension(value, e.at, false);
+        else {
+          const format = entry.parser.includes('xml') ? 'xml' : entry.parser.includes('yml') ? 'yaml' : entry.parser.includes('json') ? 'json' : 'other';
+          this.cfg.loads.push({ path: value, section: 'uwsgi', sectionFound: true, at: e.at, format });
+        }
+        return;
+      }
+      case 'plugin': {
+        if (value === null) return;
+        const need = e.key.startsWith('need-');
+        for (const tok of value.split(',')) {
+          const spec = tok.trim();
+          if (!spec) continue;
+          const dir = pluginDir(spec);
+          const file = pluginFileName(spec);
+          const available = this.setup.binary === 'embedded' ? true : spec.includes('/') ? true : DEBIAN_PLUGINS.has(file) || EMBEDDED_PLUGINS.has(file);
+          this.pluginRequests.push({ spec, dir, at: e.at, available, need });
+          if (available) this.loaded.add(dir);
+        }
+        return;
+      }
+      case 'placeholder': {
+        if (value === null) return;
+        const eq = value.indexOf('=');
+        if (eq === -1) {
+          this.problem(PROBLEM.placeholder, e.at, 'invalid placeholder/--set value', `uWSGI exits at startup: ${e.key} takes name=value.`);
+          this.stopped = true;
+          return;
+        }
+        const name = value.slice(0, eq);
+        const v = value.slice(eq + 1);
+        const src = e.at.source;
+        const base = e.at.start;
+        const exact = src.text.slice(e.at.start, e.at.end) === value;
+        this.add({
+          key: name,
+          value: v,
+          written: name,
+          raw: v,
+          at: exact ? { source: src, start: base + eq + 1, end: e.at.end } : e.at,
+          keyAt: exact ? { source: src, start: base, end: base + eq } : e.at,
+          origin: e.origin,
+          ...(e.section !== undefined ? { section: e.section } : {}),
+          ...(e.via ? { via: e.via } : {}),
+          placeholderOnly: entry.data !== 'NULL',
+        });
+        return;
+      }
+      case 'logic':
+        this.logicOpen = true;
+        return;
+      default:
+        break;
+    }
+    if (e.key === 'strict') {
+      this.strict = boolOf(value);
+      if (this.strict) this.strictAt = e.keyAt;
+    } else if (e.key === 'autoload') {
+      this.autoload = boolOf(value);
+    } else if (e.key === 'declare-option' || e.key === 'declare-option2') {
+      if (value) {
+        const eq = value.indexOf('=');
+        if (eq > 0) this.custom.add(value.slice(0, eq));
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Step 3: passes
+
+  runPasses(): void {
+    if (this.stopped) return;
+    const env = this.ctx.config.env;
+    this.pass('$', (key) => (Object.hasOwn(env, key) ? { value: env[key]!, unknown: false } : { value: undefined, unknown: true }));
+    this.pass('@', (key, e) => this.atFile(key, e));
+    this.pass('%', (key) => this.placeholder(key));
+  }
+
+  private atFile(file: string, e: Exported): { value: string | undefined; unknown: boolean } {
+    const deployed = this.resolvePath(file);
+    if (deployed === undefined || /^[a-z]+:\/\//.test(file) || file === '-') return { value: undefined, unknown: true };
+    const kind = this.ctx.fs.hostKindOf(deployed);
+    if (kind === 'unknown') return { value: undefined, unknown: true };
+    const read = this.ctx.fs.readDeployed(deployed);
+    if (!read.ok) {
+      if (!e.conditional) {
+        const off = e.at.source.text.indexOf(`@(${file})`, e.at.start);
+        const at: Span = off !== -1 && off < e.at.end ? { source: e.at.source, start: off, end: off + file.length + 3 } : e.at;
+        this.problem(
+          PROBLEM.atFile,
+          at,
+          `@(${file}): cannot read "${deployed}" (${read.message})`,
+          'uWSGI reads @(file) references at startup and exits when the file cannot be opened. Create the file or fix the path.',
+        );
+      }
+      return { value: undefined, unknown: true };
+    }
+    let text = read.source.text;
+    const nul = text.indexOf('\0');
+    if (nul !== -1) text = text.slice(0, nul);
+    if (text.endsWith('\n') || text.endsWith('\r')) text = text.slice(0, -1);
+    return { value: text, unknown: false };
+  }
+
+  /** `uwsgi_manage_placeholder` (core/config.c:736). */
+  private placeholder(key: string): { value: string | undefined; unknown: boolean } {
+    if (!key.includes(' ')) {
+      const o = this.firstExported(key);
+      if (!o || o.value === null) return { value: undefined, unknown: false };
+      return { value: o.value, unknown: o.unknown };
+    }
+    let state: 'concat' | 'sum' | 'sub' | 'mul' | 'div' = 'concat';
+    let current: string | undefined;
+    let unknown = false;
+    for (const p of key.split(' ')) {
+      if (p === '') continue;
+      let value: string;
+      if (/^\d*$/.test(p)) value = p;
+      else if (p === '+' || p === '-' || p === '*' || p === '/') {
+        state = p === '+' ? 'sum' : p === '-' ? 'sub' : p === '*' ? 'mul' : 'div';
+        continue;
+      } else if (p === '++' || p === '--') {
+        if (current !== undefined) current = String(BigInt.asIntN(64, strtoll(current) + (p === '++' ? 1n : -1n)));
+        state = 'concat';
+        continue;
+      } else {
+        const o = this.firstExported(p);
+        value = o?.value ?? '';
+        if (o?.unknown) unknown = true;
+      }
+      if (state === 'concat') current = (current ?? '') + value;
+      else {
+        const a = current !== undefined ? strtoll(current) : 0n;
+        const b = strtoll(value);
+        let r: bigint;
+        if (state === 'sum') r = a + b;
+        else if (state === 'sub') r = a - b;
+        else if (state === 'mul') r = a * b;
+        else r = b === 0n ? 0n : a / b;
+        current = String(BigInt.asIntN(64, r));
+      }
+      state = 'concat';
+    }
+    return { value: current, unknown };
+  }
+
+  private firstExported(key: string): Exported | undefined {
+    for (const o of this.ex) if (o.key === key) return o;
+    return undefined;
+  }
+
+  /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
+  private pass(symbol: string, hook: (key: string, e: Exported) => { value: string | undefined; unknown: boolean }): void {
+    for (const e of this.ex) {
+      if (e.value === null || e.configured || e.inherited) continue;
+      let v = e.value;
+      if (!v.includes(symbol)) continue;
+      let hasSymbol = 0;
+      let depth = 0;
+      let magicKey = -1;
+      let subs = 0;
+      for (let j = 0; j < v.length; j++) {
+        const ch = v[j];
+        if (ch === symbol) hasSymbol = 1;
+        else if (ch === '(' && hasSymbol === 1) {
+          hasSymbol = 2;
+          depth = 0;
+          magicKey = j + 1;
+        } else if (hasSymbol > 1) {
+          if (ch === '(') {
+            hasSymbol++;
+            depth++;
+          } else if (ch === ')') {
+            if (depth > 0) {
+              hasSymbol++;
+              depth--;
+              continue;
+            }
+            if (hasSymbol <= 2) {
+              magicKey = -1;
+              hasSymbol = 0;
+              continue;
+            }
+            const key = v.substr(magicKey, hasSymbol - 2);
+            const r = hook(key, e);
+            if (r.unknown) e.unknown = true;
+            if (r.value === undefined) {
+              magicKey = -1;
+              hasSymbol = 0;
+              continue;
+            }
+            v = v.slice(0, magicKey - 2) + r.value + v.slice(magicKey + hasSymbol - 1);
+            magicKey = -1;
+            hasSymbol = 0;
+            j = 0;
+            if (++subs > MAX_SUBSTITUTIONS || v.length > MAX_EXPANSION) {
+              this.problem(
+                PROBLEM.placeholder,
+                e.at,
+                `the placeholders in "${e.key}" expand without end`,
+                'A %(name) placeholder refers back to itself through other placeholders: uWSGI keeps expanding the value until it runs out of memory (malloc fails) and exits. Break the cycle.',
+              );
+              e.unknown = true;
+              v = e.value;
+              break;
+            }
+          } else hasSymbol++;
+        } else hasSymbol = 0;
+      }
+      e.value = v;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Step 4: options applied; `inherit` files read now
+
+  configure(): void {
+    if (this.stopped) return;
+    for (let i = 0; i < this.ex.length; i++) {
+      const e = this.ex[i]!;
+      if (e.configured) continue;
+      if (e.key === 'inherit' && e.value !== null && !e.unknown) {
+        const before = this.ex.length;
+        this.loadByExtension(e.value, e.at, false);
+        for (let k = before; k < this.ex.length; k++) this.ex[k]!.inherited = true;
+      }
+      if (this.stopped) return;
+      // The second strict check happens here, with every plugin loaded.
+      if (this.strict && !this.availableEntry(e.key) && !this.custom.has(e.key) && !e.placeholderOnly && !(e.key === 'end')) {
+        this.strictFatal(e);
+        return;
+      }
+    }
+  }
+
+  finish(): UwsgiConfig {
+    const out: UwsgiOptionValue[] = [];
+    for (const e of this.ex) {
+      const info = optionInfo(e.key);
+      const o: UwsgiOptionValue = {
+        name: e.key,
+        written: e.written,
+        raw: e.raw,
+        value: e.value ?? '',
+        at: e.at,
+        keyAt: e.keyAt,
+        origin: e.origin,
+        known: !!info || this.custom.has(e.key),
+      };
+      if (e.section !== undefined) o.section = e.section;
+      if (e.unknown) o.unknown = true;
+      if (e.value === null) o.noValue = true;
+      if (e.conditional) o.conditional = true;
+      if (e.via) o.via = e.via;
+      if (e.placeholderOnly) o.placeholder = true;
+      if (e.inherited) o.inherited = true;
+      if (info && info.plugin !== 'core') {
+        o.plugin = info.plugin;
+        o.pluginLoaded = this.loaded.has(info.plugin);
+        if (e.unavailableAtAdd) o.beforePlugin = true;
+      }
+      out.push(o);
+    }
+    this.cfg.options = out;
+    this.cfg.plugins = [...this.loaded];
+    if (this.assumed.size) this.cfg.assumedPlugins = [...this.assumed];
+    this.cfg.pluginRequests = this.pluginRequests;
+    this.cfg.strict = this.strict;
+    this.cfg.autoload = this.autoload;
+    this.cfg.incomplete = this.stopped || this.cfg.loads.some((l) => !l.source);
+    this.cfg.stopped = this.stopped;
+    return this.cfg;
+  }
+}
+
+function boolOf(value: string | null): boolean {
+  if (value === null) return true;
+  const l = value.toLowerCase();
+  return !(l === 'false' || l === 'off' || l === 'no' || value === '0');
+}
+
+/** C `strtoll(s, NULL, 10)`: leading space, sign, digits; 0 when none; saturating. */
+export function strtoll(s: string): bigint {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(s);
+  if (!m) return 0n;
+  let v = BigInt(m[2]!);
+  if (m[1] === '-') v = -v;
+  const max = (1n << 63n) - 1n;
+  const min = -(1n << 63n);
+  return v > max ? max : v < min ? min : v;
+}

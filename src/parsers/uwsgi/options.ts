@@ -1,0 +1,253 @@
+/**
+ * The uWSGI option table (data/uwsgi/options.json, generated from the uWSGI 2.0.21 source
+ * by scripts/gen-uwsgi-options.ts) and the lookups the front end and rules need: is a name
+ * an option at all, which plugin defines it, how its parser treats values, which names
+ * write the same variable (aliases), and the getopt_long tables for a set of loaded plugins.
+ *
+ * Everything is built once at module load.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type TakesArgument = 'required' | 'no' | 'optional';
+export type ParserKind =
+  | 'bool'
+  | 'bool-inverted'
+  | 'int'
+  | 'int16'
+  | 'int64'
+  | 'megabytes'
+  | 'string'
+  | 'list'
+  | 'socket'
+  | 'router'
+  | 'load'
+  | 'plugin'
+  | 'placeholder'
+  | 'logic'
+  | 'action';
+
+export interface OptionEntry {
+  plugin: string;
+  table: string;
+  file: string;
+  line: number;
+  takesArgument: TakesArgument;
+  short?: string;
+  parser: string;
+  kind: ParserKind;
+  data: string;
+  flags: string[];
+  help: string;
+  ifdef?: string;
+  debian?: false;
+}
+
+interface TableFile {
+  generatedFrom: string;
+  figures: Record<string, unknown>;
+  tables: Array<{ name: string; plugin: string; file: string; line: number; entries: number }>;
+  options: Record<string, OptionEntry[]>;
+}
+
+/** Find data/uwsgi/<file> from src/parsers/uwsgi (vitest) or dist/src/parsers/uwsgi (CLI). */
+export function uwsgiDataFile(file: string): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const p = path.join(dir, 'data', 'uwsgi', file);
+    if (fs.existsSync(p)) return p;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`stacklint: cannot find data/uwsgi/${file} above ${fileURLToPath(import.meta.url)}`);
+}
+
+export const OPTION_TABLE: TableFile = JSON.parse(fs.readFileSync(uwsgiDataFile('options.json'), 'utf8')) as TableFile;
+
+/** Plugins shipped by Debian's uwsgi packages (`/usr/lib/uwsgi/plugins/<name>_plugin.so`). */
+export const DEBIAN_PLUGINS: ReadonlySet<string> = new Set(
+  fs
+    .readFileSync(uwsgiDataFile('debian-plugins.txt'), 'utf8')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/**
+ * Plugins compiled into a uWSGI built by pip or from source with the default profile
+ * (buildconf/base.ini `embedded_plugins` + default.ini `main_plugin = python,gevent`);
+ * only those with options matter here.
+ */
+export const EMBEDDED_PLUGINS: ReadonlySet<string> = new Set([
+  'python',
+  'gevent',
+  'ping',
+  'cache',
+  'nagios',
+  'rrdtool',
+  'carbon',
+  'rpc',
+  'corerouter',
+  'fastrouter',
+  'http',
+  'ugreen',
+  'signal',
+  'syslog',
+  'rsyslog',
+  'logsocket',
+  'router_uwsgi',
+  'router_redirect',
+  'router_basicauth',
+  'zergpool',
+  'redislog',
+  'mongodblog',
+  'router_rewrite',
+  'router_http',
+  'logfile',
+  'router_cache',
+  'rawrouter',
+  'router_static',
+  'sslrouter',
+  'spooler',
+  'cheaper_busyness',
+  'symcall',
+  'transformation_tofile',
+  'transformation_gzip',
+  'transformation_chunked',
+  'transformation_offload',
+  'router_memcached',
+  'router_redis',
+  'router_hash',
+  'router_expires',
+  'router_metrics',
+  'transformation_template',
+  'stats_pusher_socket',
+]);
+
+const OPTIONS = new Map<string, OptionEntry[]>(Object.entries(OPTION_TABLE.options));
+
+/** Every option name, in table order. */
+export const ALL_OPTION_NAMES: readonly string[] = [...OPTIONS.keys()];
+
+export function optionEntries(name: string): OptionEntry[] | undefined {
+  return OPTIONS.get(name);
+}
+
+export function isKnownOption(name: string): boolean {
+  return OPTIONS.has(name);
+}
+
+/** The entry uWSGI on Linux uses for a name (the first one whose `#if` holds on Debian). */
+export function optionInfo(name: string): OptionEntry | undefined {
+  const es = OPTIONS.get(name);
+  if (!es) return undefined;
+  return es.find((e) => e.debian !== false) ?? es[0];
+}
+
+/** Plugin source directory for a name as written in `plugins =` (`python3` → `python`). */
+export function pluginDir(spec: string): string {
+  let p = spec.trim();
+  const colon = p.indexOf(':');
+  if (colon >= 0 && /^\d+$/.test(p.slice(0, colon))) p = p.slice(colon + 1);
+  const bar = p.indexOf('|');
+  if (bar >= 0) p = p.slice(0, bar);
+  const slash = p.lastIndexOf('/');
+  if (slash >= 0) p = p.slice(slash + 1);
+  if (p.endsWith('_plugin.so')) p = p.slice(0, -'_plugin.so'.length);
+  if (/^python\d*$/.test(p)) return 'python';
+  if (/^(ruby\d*|rack)$/.test(p)) return 'rack';
+  if (/^(psgi|perl)$/.test(p)) return 'psgi';
+  if (/^php\d*$/.test(p)) return 'php';
+  if (/^lua\d*$/.test(p)) return 'lua';
+  return p;
+}
+
+/** The `.so` name a plugin spec loads (`python3` → `python3`, `/x/y_plugin.so` → `y`). */
+export function pluginFileName(spec: string): string {
+  let p = spec.trim();
+  const colon = p.indexOf(':');
+  if (colon >= 0 && /^\d+$/.test(p.slice(0, colon))) p = p.slice(colon + 1);
+  const bar = p.indexOf('|');
+  if (bar >= 0) p = p.slice(0, bar);
+  const slash = p.lastIndexOf('/');
+  if (slash >= 0) p = p.slice(slash + 1);
+  if (p.endsWith('_plugin.so')) p = p.slice(0, -'_plugin.so'.length);
+  return p;
+}
+
+// ---------------------------------------------------------------------------------------
+// Aliases: names whose parser writes the same variable (processes/workers,
+// home/virtualenv/venv/pyhome, module/wsgi, wsgi-file/file, …).
+
+const ALIAS_KEY = new Map<string, string>();
+const ALIAS_GROUPS = new Map<string, string[]>();
+for (const [name, es] of OPTIONS) {
+  const e = es.find((x) => x.debian !== false) ?? es[0]!;
+  if (!e.data.startsWith('&')) continue;
+  const key = `${e.plugin}|${e.parser}|${e.data}`;
+  ALIAS_KEY.set(name, key);
+  const g = ALIAS_GROUPS.get(key);
+  if (g) g.push(name);
+  else ALIAS_GROUPS.set(key, [name]);
+}
+// `chmod-socket`/`chmod` share a parser that writes globals directly (data NULL).
+ALIAS_GROUPS.set('core|chmod', ['chmod-socket', 'chmod']);
+ALIAS_KEY.set('chmod-socket', 'core|chmod');
+ALIAS_KEY.set('chmod', 'core|chmod');
+
+/** Every name of the option's variable, the option itself first when it has no aliases. */
+export function aliasesOf(name: string): readonly string[] {
+  const k = ALIAS_KEY.get(name);
+  return (k && ALIAS_GROUPS.get(k)) || [name];
+}
+
+/** One name per variable (the first in table order), for grouping. */
+export function canonicalName(name: string): string {
+  return aliasesOf(name)[0] ?? name;
+}
+
+// ---------------------------------------------------------------------------------------
+// getopt_long tables
+
+export interface LongOption {
+  name: string;
+  hasArg: TakesArgument;
+}
+
+export interface GetoptTable {
+  /** Long options in runtime order. */
+  long: LongOption[];
+  byName: Map<string, LongOption>;
+  /** Short option letter → option name and argument kind (the first option with the letter). */
+  short: Map<string, { name: string; hasArg: TakesArgument }>;
+}
+
+const getoptCache = new Map<string, GetoptTable>();
+
+/**
+ * The tables `build_options` makes (core/uwsgi.c:3635): base options, then the loaded
+ * plugins' options. `platform` says which `#if` branches count (Debian's build for Linux).
+ */
+export function getoptTable(plugins: Iterable<string>): GetoptTable {
+  const set = [...new Set(plugins)].sort();
+  const key = set.join(',');
+  const hit = getoptCache.get(key);
+  if (hit) return hit;
+  const loaded = new Set(set);
+  const long: LongOption[] = [];
+  const byName = new Map<string, LongOption>();
+  const short = new Map<string, { name: string; hasArg: TakesArgument }>();
+  const add = (name: string, e: OptionEntry) => {
+    const o = { name, hasArg: e.takesArgument };
+    long.push(o);
+    if (!byName.has(name)) byName.set(name, o);
+    if (e.short && !short.has(e.short)) short.set(e.short, { name, hasArg: e.takesArgument });
+  };
+  // Base options first, then plugins (request plugins and generic ones; their relative order
+  // does not change getopt's answers, since every long option has its own `val`).
+  for (const [name, es] of OPTIONS) for (const e of es) if (e.plugin === 'core' && e.debian !== false) add(name, e);
+  for (const [name, es] of OPTIONS) for (const e of es) if (e.plugin !== 'core' && loaded.has(e.plugin) && e.debian !== false) add(name, e);
+  const t: GetoptTable = { long, byName, short };
+  getoptCache.set(key, t);
+  return t;
+}
