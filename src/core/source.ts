@@ -39,7 +39,7 @@ export class SourceFile {
   ) {}
 
   static fromBytes(path: string, bytes: Uint8Array, deployedPath?: string): SourceFile {
-    const binary = bytes.includes(0);
+    const binary = looksBinary(bytes);
     let invalidUtf8 = false;
     let text: string;
     try {
@@ -103,6 +103,23 @@ export class SourceFile {
     if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
     return this.text.slice(s, e);
   }
+}
+
+/**
+ * Binary, like git's heuristic but stricter about noise: a NUL byte in the first 8,000 bytes,
+ * and control bytes making 10% of them or numbering 32 or more. A stray NUL in a comment of a text config is not
+ * binary (nginx reads such a file fine); an ELF file, an archive or an image is.
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  let nul = false;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) nul = true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return nul && (control * 10 >= n || control >= 32);
 }
 
 /** A half-open offset span in one source file. */

@@ -71,7 +71,8 @@ export function discover(paths: string[], cwd: string, fsView: FsView, forcedKin
       continue;
     }
     if (kind === 'directory') {
-      for (const file of walk(abs)) {
+      const unreadable: string[] = [];
+      for (const file of walk(abs, unreadable)) {
         const read = fsView.read(file);
         if (!read.ok || read.source.decode.binary) continue;
         if (forcedKind) {
@@ -81,6 +82,8 @@ export function discover(paths: string[], cwd: string, fsView: FsView, forcedKin
         const c = classify(read.source);
         if (c && c.score >= DISCOVERY_THRESHOLD) add(c.kind, read.source);
       }
+      // A directory that cannot be listed would otherwise look clean.
+      for (const dir of unreadable) result.problems.push(fileProblem('core/unreadable-file', dir, `cannot list the directory "${dir}" (permission denied or I/O error)`));
       continue;
     }
     const read = fsView.read(abs);
@@ -127,11 +130,12 @@ function isCandidate(file: string): boolean {
 }
 
 /** Files under a directory, sorted, depth-first, skipping tool and virtualenv directories. */
-function* walk(dir: string): Generator<string> {
+function* walk(dir: string, unreadable: string[]): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
+    unreadable.push(dir);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -140,7 +144,7 @@ function* walk(dir: string): Generator<string> {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      yield* walk(p);
+      yield* walk(p, unreadable);
     } else if (e.isFile() && isCandidate(p)) {
       yield p;
     }
