@@ -280,7 +280,12 @@ export class NginxLoader {
     const isGlob = site.parentBlock !== 'geo' && hasGlobMagic(resolved);
     d.include = { pattern, resolved, isGlob, files: [], cycles: [] };
     if (!isGlob) return [resolved];
-    return this.ctx.fs.glob(resolved).sort(compareBytewise);
+    try {
+      return this.ctx.fs.glob(resolved).sort(compareBytewise);
+    } catch {
+      // A pattern glob(3) cannot match (e.g. the range `[z-a]`): no file, like nginx.
+      return [];
+    }
   }
 
   private readInclude(rec: FileRecord, d: NginxDirective, target: string): SourceFile | undefined {

@@ -192,6 +192,16 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       continue;
     }
     if (t === TOK_LBRACE) {
+      if (name === 'include') {
+        // `include sites/{a,b}.conf;`: the `{` ends the word and nginx stops with
+        // `directive "include" is not terminated by ";"` (reported from the terminator by
+        // the directive table's rule). `include` never takes a block, so rather than open
+        // one (which would swallow the enclosing block's `}`), read on to the `;` as the
+        // end of this directive.
+        const d = finish('{', lx.start) as Directive;
+        d.end = skipToSemicolon(lx, d.end);
+        continue;
+      }
       if (name !== null) {
         const d = finish('{', lx.start);
         d.block = { open: lx.start, close: -1, children: [] };
@@ -277,6 +287,29 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   }
   pack.trim();
   return { file: { source, children: takeNodes(0), problems }, includes };
+}
+
+/**
+ * Skip the rest of a statement up to its `;` (braces nested in it pair up); stop before a
+ * `}` that would close an enclosing block, and at the end of the file. Returns the end.
+ */
+function skipToSemicolon(lx: NginxLexer, end: number): number {
+  let depth = 0;
+  for (;;) {
+    const save = lx.pos;
+    const t = lx.next();
+    if (t === TOK_EOF) return end;
+    if (t === TOK_SEMI && depth === 0) return lx.end;
+    if (t === TOK_LBRACE) depth++;
+    else if (t === TOK_RBRACE) {
+      if (depth === 0) {
+        lx.pos = save;
+        return end;
+      }
+      depth--;
+    }
+    if (t !== TOK_COMMENT) end = lx.end;
+  }
 }
 
 /**

@@ -131,6 +131,12 @@ describe('include resolution (FACTS §3)', () => {
     expect(problems(configs[0]!)).toEqual([`nginx/include-not-found: open() "${dir}/g*.conf" failed (2: No such file or directory)`]);
   });
 
+  it('a glob pattern that cannot match anything is no error', () => {
+    const dir = tree({ 'nginx.conf': 'include x[z-a].conf;\n' });
+    const { configs } = load(dir, ['nginx.conf']);
+    expect(problems(configs[0]!)).toEqual([]);
+  });
+
   it('reports an unreadable (binary) include at the include site', () => {
     const dir = tree({ 'nginx.conf': 'include bin.conf;\n', 'bin.conf': Buffer.from([0x6c, 0, 0x01]) });
     const { configs } = load(dir, ['nginx.conf']);

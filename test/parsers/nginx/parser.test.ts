@@ -132,9 +132,14 @@ describe('nginx -t messages of q6/err_*.conf (FACTS §6)', () => {
 
   it('include sites/{a,b}.conf: "{" ends the word (nginx: directive "include" is not terminated by ";")', () => {
     const r = parse('http {\n    include sites/{a,b}.conf;\n}\n');
-    const inc = (r.file.children[0] as NginxDirective).block!.children[0] as NginxDirective;
-    expect([inc.name, inc.args.map((w) => w.value), inc.terminator]).toEqual(['include', ['sites/'], '{']);
+    const http = r.file.children[0] as NginxDirective;
+    const inc = http.block!.children[0] as NginxDirective;
+    expect([inc.name, inc.args.map((w) => w.value), inc.terminator, inc.block]).toEqual(['include', ['sites/'], '{', null]);
+    expect(r.source.text.slice(inc.start, inc.end)).toBe('include sites/{a,b}.conf;');
     expect(r.includes).toEqual([]);
+    // No cascade: the http block still closes where it should.
+    expect(r.messages).toEqual([]);
+    expect(http.block!.close).toBe(r.source.text.lastIndexOf('}'));
   });
 });
 
