@@ -38,7 +38,7 @@ export const HANDLER_LEVEL: Array<{ re: RegExp; why: string }> = [
   { re: /^upstream ".*" may not have port/, why: 'upstream name resolution (post-parse)' },
   { re: /^invalid URL prefix in /, why: 'proxy_pass URL parsing' },
   { re: /^invalid URL prefix$/, why: 'proxy_pass URL parsing' },
-  { re: /^invalid parameter "/, why: 'handler-level parameter parsing (listen, server, …)' },
+  { re: /^invalid parameter "/, why: 'handler-level parameter parsing (listen, add_header, uwsgi_param, proxy_redirect, …)' },
   { re: /^invalid value "(?!.*it must be "on" or "off")/, why: 'handler-level value parsing' },
   { re: /^pcre2?_compile\(\) failed/, why: 'regex compilation' },
   { re: /^invalid variable name/, why: 'complex value compilation' },

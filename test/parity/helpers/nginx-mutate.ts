@@ -128,7 +128,9 @@ export type MutationKind =
   | 'bad-flag-value'
   | 'glued-quote'
   | 'unterminated-quote'
-  | 'duplicate-directive';
+  | 'duplicate-directive'
+  | 'duplicate-block'
+  | 'break-include';
 
 export const MUTATION_KINDS: MutationKind[] = [
   'drop-semicolon',
@@ -143,6 +145,8 @@ export const MUTATION_KINDS: MutationKind[] = [
   'glued-quote',
   'unterminated-quote',
   'duplicate-directive',
+  'duplicate-block',
+  'break-include',
 ];
 
 export interface Mutant {
@@ -276,6 +280,21 @@ export function mutate(text: string, stmts: SeedStatement[], kind: MutationKind,
       if (!s) return undefined;
       const stmt = text.slice(s.start, s.termAt + 1);
       return { kind, what: `duplicate ${at(s)}`, text: splice(text, s.termAt + 1, s.termAt + 1, ` ${stmt}`) };
+    }
+    case 'duplicate-block': {
+      // A whole block again right after itself: duplicate location / events / upstream …
+      const s = pick(blocks.filter((b) => !inDataBlock(b)));
+      if (!s) return undefined;
+      const block = text.slice(s.start, s.closeAt + 1);
+      return { kind, what: `duplicate the block ${at(s)}`, text: splice(text, s.closeAt + 1, s.closeAt + 1, `\n${block}`) };
+    }
+    case 'break-include': {
+      // An include whose file is not there (a glob that matches nothing is fine for nginx).
+      const s = pick(stmts.filter((d) => d.name.raw === 'include' && d.args.length === 1));
+      if (!s) return undefined;
+      const w = s.args[0]!;
+      const broken = w.quoted ? `${w.raw.slice(0, -1)}.missing${w.raw.slice(-1)}` : `${w.raw}.missing`;
+      return { kind, what: `include "${broken}" in ${at(s)}`, text: splice(text, w.start, w.end, broken) };
     }
   }
 }
