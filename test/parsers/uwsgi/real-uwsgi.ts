@@ -30,9 +30,9 @@ export interface UwsgiRun {
 const START = ';uWSGI instance configuration\n[uwsgi]\n';
 const END = ';end of configuration';
 
-export function runUwsgi(args: string[], opts: { cwd: string; env: Record<string, string>; timeoutMs?: number }): Promise<UwsgiRun> {
+export function runUwsgi(args: string[], opts: { cwd: string; env: Record<string, string>; timeoutMs?: number; bin?: string }): Promise<UwsgiRun> {
   return new Promise((resolve) => {
-    const child = spawn(UWSGI_BIN, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(opts.bin ?? UWSGI_BIN, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let done = false;
     const finish = (code: number | null) => {
