@@ -121,6 +121,8 @@ export interface Directive extends DirectiveEntry {
   argCheck: ArgCheck | null;
   /** Whether `block` is known (false for user extensions that do not say). */
   blockKnown: boolean;
+  /** The lookup result naming this entry (allocated once). */
+  ok: { kind: 'ok'; entry: Directive };
 }
 
 export type ArgCheck = { kind: 'flag' } | { kind: 'min'; min: number } | { kind: 'set'; counts: number };
@@ -183,7 +185,21 @@ function decorate(name: string, e: DirectiveEntry): Directive {
       if (i !== undefined) mask |= 1 << i;
     }
   }
-  return { ...e, name, contextMask: mask, anyType: e.type === 'conf', argCheck: parseArgs(e.args), blockKnown: true };
+  const d = { ...e, name, contextMask: mask, anyType: e.type === 'conf', argCheck: parseArgs(e.args), blockKnown: true } as Directive;
+  d.ok = { kind: 'ok', entry: d };
+  return d;
+}
+
+const UNKNOWN: Lookup = { kind: 'unknown' };
+/** One "not allowed" result per entry list (lookups allocate nothing). */
+const notAllowedCache = new WeakMap<Directive[], Lookup>();
+function notAllowed(entries: Directive[]): Lookup {
+  let r = notAllowedCache.get(entries);
+  if (!r) {
+    r = { kind: 'not-allowed', entries };
+    notAllowedCache.set(entries, r);
+  }
+  return r;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -276,19 +292,19 @@ export class DirectiveDb {
   /** `ngx_conf_handler`'s choice for `name` in `context` (a directive context). */
   lookup(name: string, context: DirectiveContext): Lookup {
     const entries = this.extra.get(name) ?? BASE.get(name);
-    if (!entries) return { kind: 'unknown' };
+    if (!entries) return UNKNOWN;
     const bit = 1 << CONTEXT_INDEX.get(context)!;
     const type = CONTEXT_MODULE_TYPE[context];
     // Source entries first (nginx's own choice), then reference-lib / config ones.
     let fallback: Directive | undefined;
     for (const e of entries) {
       if ((e.anyType || e.type === type) && e.contextMask & bit) {
-        if (e.source !== 'reference-lib') return { kind: 'ok', entry: e };
+        if (e.source !== 'reference-lib') return e.ok;
         fallback ??= e;
       }
     }
-    if (fallback) return { kind: 'ok', entry: fallback };
-    return { kind: 'not-allowed', entries };
+    if (fallback) return fallback.ok;
+    return notAllowed(entries);
   }
 
   /** Names allowed in a context, for did-you-mean (user extensions included). */

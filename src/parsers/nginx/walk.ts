@@ -7,10 +7,10 @@
  * The walk is iterative (no recursion: 5,000-deep nesting is fine) and bounded (an
  * include tree that multiplies beyond VISIT_BUDGET directive visits is cut short).
  *
- * `analyze()` runs the walk once per config and caches the result for every rule.
+ * `analyze()` (analysis.ts) runs it once per config and keeps what the structural rules need.
  */
 import type { StackConfig } from '../../core/config.js';
-import type { NginxConfig, NginxDirective, NginxNode } from './ast.js';
+import type { NginxConfig, NginxDirective, NginxFile, NginxNode } from './ast.js';
 import {
   directiveDb,
   isBodyContext,
@@ -49,14 +49,16 @@ export interface Visit {
   lenient: boolean;
 }
 
-export interface Analysis {
-  config: NginxConfig;
-  db: DirectiveDb;
+/** Called for every directive in reading order (arguments, not an object: the walk allocates nothing per directive). */
+export type Visitor = (d: NginxDirective, frame: Frame, lookup: Lookup | null, child: Frame | null, lenient: boolean) => void;
+
+export interface WalkOptions {
+  /** Return true to skip an included file at this level (its directives are not visited). */
+  skipInclude?: (file: NginxFile, frame: Frame, lenient: boolean) => boolean;
+}
+
+export interface WalkResult {
   root: Frame;
-  /** Every directive visit in nginx's reading order. */
-  visits: Visit[];
-  /** `load_module` directives seen anywhere. */
-  loadModules: NginxDirective[];
   /** The walk stopped early (include explosion). */
   truncated: boolean;
 }
@@ -99,11 +101,40 @@ const BLOCK_CHILD: Record<string, string> = {
   'stream:split_clients': 'stream/split_clients',
 };
 
+const childCache = new Map<Directive, string>();
+
 /** The context entry `e` opens when it appears in `parent`. */
 export function blockChildContext(e: Directive, parent: string): string {
   if (e.source !== TABLE_SOURCE || !e.block) return UNKNOWN_CONTEXT;
   if (e.type === 'http' && e.name === 'if') return parent === 'server' ? 'if-in-server' : 'if-in-location';
-  return BLOCK_CHILD[`${e.type}:${e.name}`] ?? UNKNOWN_CONTEXT;
+  let c = childCache.get(e);
+  if (c === undefined) {
+    c = BLOCK_CHILD[`${e.type}:${e.name}`] ?? UNKNOWN_CONTEXT;
+    childCache.set(e, c);
+  }
+  return c;
+}
+
+/**
+ * nginx runs a directive's handler only once the statement is complete (`;` or `{`);
+ * a statement cut short by a syntax error is the syntax rule's business.
+ */
+export function complete(d: NginxDirective): boolean {
+  return d.terminatorAt >= 0;
+}
+
+/** `{` (a block) or `;`, without reading the text; null when a syntax error cut the statement short. */
+export function term(d: NginxDirective): ';' | '{' | null {
+  return d.terminatorAt < 0 ? null : d.block !== null ? '{' : ';';
+}
+
+/**
+ * Number of arguments without making the word objects: the front end's nodes may expose
+ * `argCount` (words are materialised lazily there); plain trees fall back to `args.length`.
+ */
+export function argCount(d: NginxDirective): number {
+  const n = (d as { argCount?: unknown }).argCount;
+  return typeof n === 'number' ? n : d.args.length;
 }
 
 /** For a misplaced block: the context it would open, if every block entry of the name agrees. */
@@ -138,7 +169,7 @@ const LENIENT_ORDER: DirectiveContext[] = [
 
 /** At a snippet's top level: the entry (and context) the directive fits best, ignoring where the snippet is. */
 function lenientFit(db: DirectiveDb, d: NginxDirective): { entry: Directive; context: DirectiveContext } | undefined {
-  const hasBlock = d.terminator === '{';
+  const hasBlock = d.block !== null;
   let any: { entry: Directive; context: DirectiveContext } | undefined;
   for (const c of LENIENT_ORDER) {
     const l = db.lookup(d.name, c);
@@ -149,79 +180,87 @@ function lenientFit(db: DirectiveDb, d: NginxDirective): { entry: Directive; con
   return any;
 }
 
-interface Work {
-  nodes: NginxNode[];
-  i: number;
-  frame: Frame;
-  /** Include nesting (files), for the depth limit. */
-  includeDepth: number;
-  lenient: boolean;
-}
-
 const MAX_INCLUDE_DEPTH = 128;
 
 /** Walk a config; see the module comment. */
-export function walkConfig(config: NginxConfig, db: DirectiveDb, visit?: (v: Visit) => void): Analysis {
+export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor, options: WalkOptions = {}): WalkResult {
+  const skipInclude = options.skipInclude;
   let nextId = 0;
   const root: Frame = { id: nextId++, owner: null, context: normalizeContext(config.rootContext), parent: null, depth: 0 };
   // A snippet's context is a guess unless the user configured it ("nginx.contexts").
   const lenientRoot = config.rootContext !== 'main' && !config.rootContextReason.includes('"nginx.contexts"');
-  const analysis: Analysis = { config, db, root, visits: [], loadModules: [], truncated: false };
-  const stack: Work[] = [{ nodes: config.main.children, i: 0, frame: root, includeDepth: 0, lenient: lenientRoot }];
+  const result: WalkResult = { root, truncated: false };
+  // The work stack as parallel arrays (no object per block): node list, position, level,
+  // include nesting, and whether the level is a snippet's guessed top level.
+  const sNodes: NginxNode[][] = [config.main.children];
+  const sPos: number[] = [0];
+  const sFrame: Frame[] = [root];
+  const sInc: number[] = [0];
+  const sLenient: boolean[] = [lenientRoot];
+  let top = 0;
   let budget = VISIT_BUDGET;
 
-  while (stack.length) {
-    const w = stack[stack.length - 1]!;
-    if (w.i >= w.nodes.length) {
-      stack.pop();
+  while (top >= 0) {
+    const nodes = sNodes[top]!;
+    const i = sPos[top]!;
+    if (i >= nodes.length) {
+      top--;
       continue;
     }
-    const node = w.nodes[w.i++]!;
+    sPos[top] = i + 1;
+    const node = nodes[i]!;
     if (node.type !== 'directive') continue;
     if (--budget < 0) {
-      analysis.truncated = true;
+      result.truncated = true;
       break;
     }
     const d = node;
-    const frame = w.frame;
+    const frame = sFrame[top]!;
+    const lenient = sLenient[top]!;
+    const includeDepth = sInc[top]!;
     const ctx = frame.context;
     let lookup: Lookup | null = null;
     let child: Frame | null = null;
-    let lenient = false;
-    let childCtx: string = UNKNOWN_CONTEXT;
-
-    if (isDirectiveContext(ctx)) {
-      lookup = db.lookup(d.name, ctx);
-      if (lookup.kind === 'ok') {
-        childCtx = blockChildContext(lookup.entry, ctx);
-      } else if (lookup.kind === 'not-allowed') {
-        if (w.lenient) {
-          const fit = lenientFit(db, d);
-          lenient = true;
-          if (fit) childCtx = blockChildContext(fit.entry, fit.context);
-        } else childCtx = naturalChildContext(lookup.entries);
+    if (isDirectiveContext(ctx)) lookup = db.lookup(d.name, ctx);
+    if (d.block !== null && d.terminatorAt >= 0) {
+      let childCtx: string = UNKNOWN_CONTEXT;
+      if (lookup !== null) {
+        if (lookup.kind === 'ok') childCtx = blockChildContext(lookup.entry, ctx);
+        else if (lookup.kind === 'not-allowed') {
+          if (lenient) {
+            const fit = lenientFit(db, d);
+            if (fit) childCtx = blockChildContext(fit.entry, fit.context);
+          } else childCtx = naturalChildContext(lookup.entries);
+        }
       }
-      if (d.name === 'load_module') analysis.loadModules.push(d);
-    }
-    if (w.lenient) lenient = true;
-
-    if (d.terminator === '{' && d.block) {
       child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1 };
     }
-    const v: Visit = { d, frame, lookup, child, lenient };
-    analysis.visits.push(v);
-    visit?.(v);
+    visit(d, frame, lookup, child, lenient);
 
-    if (child && d.block!.children.length) {
-      stack.push({ nodes: d.block!.children, i: 0, frame: child, includeDepth: w.includeDepth, lenient: false });
-    } else if (d.include && d.include.files.length && w.includeDepth < MAX_INCLUDE_DEPTH && includeFollowed(ctx)) {
+    if (child !== null) {
+      if (d.block!.children.length) {
+        top++;
+        sNodes[top] = d.block!.children;
+        sPos[top] = 0;
+        sFrame[top] = child;
+        sInc[top] = includeDepth;
+        sLenient[top] = false;
+      }
+    } else if (d.include !== undefined && d.include.files.length && includeDepth < MAX_INCLUDE_DEPTH && includeFollowed(ctx)) {
       // Push files in reverse so the first file is walked first.
       for (let k = d.include.files.length - 1; k >= 0; k--) {
-        stack.push({ nodes: d.include.files[k]!.children, i: 0, frame, includeDepth: w.includeDepth + 1, lenient: w.lenient });
+        const f = d.include.files[k]!;
+        if (skipInclude !== undefined && skipInclude(f, frame, lenient)) continue;
+        top++;
+        sNodes[top] = f.children;
+        sPos[top] = 0;
+        sFrame[top] = frame;
+        sInc[top] = includeDepth + 1;
+        sLenient[top] = lenient;
       }
     }
   }
-  return analysis;
+  return result;
 }
 
 /** Bodies whose handler treats `include` as an include (types, map, geo); split_clients and charset_map do not. */
@@ -229,16 +268,20 @@ function includeFollowed(ctx: string): boolean {
   return !(ctx === 'split_clients' || ctx === 'stream/split_clients' || ctx === 'charset_map');
 }
 
-const cache = new WeakMap<NginxConfig, { extra: object | undefined; analysis: Analysis }>();
+const cache = new WeakMap<NginxConfig, { extra: object | undefined; visits: Visit[] }>();
 
-/** The walk of `config` with the table extended by `stack.nginx.extraDirectives`, computed once. */
-export function analyze(config: NginxConfig, stack?: StackConfig): Analysis {
+/**
+ * Every directive visit of `config` in reading order (computed once per config and
+ * extension set). Structural rules use the smaller lists of `analyze()` (analysis.ts).
+ */
+export function allVisits(config: NginxConfig, stack?: StackConfig): Visit[] {
   const extra = stack?.nginx.extraDirectives;
   const hit = cache.get(config);
-  if (hit && hit.extra === extra) return hit.analysis;
-  const analysis = walkConfig(config, directiveDb(extra));
-  cache.set(config, { extra, analysis });
-  return analysis;
+  if (hit && hit.extra === extra) return hit.visits;
+  const visits: Visit[] = [];
+  walkConfig(config, directiveDb(extra), (d, frame, lookup, child, lenient) => visits.push({ d, frame, lookup, child, lenient }));
+  cache.set(config, { extra, visits });
+  return visits;
 }
 
 /** Innermost frame (itself included) whose context is one of `contexts`. */

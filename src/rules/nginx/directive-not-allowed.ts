@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { contextLabel, DIRECTIVE_CONTEXTS, TABLE_SOURCE, type Directive } from '../../parsers/nginx/directives.js';
 import type { Visit } from '../../parsers/nginx/walk.js';
+import { named } from '../../parsers/nginx/analysis.js';
 import { analyses, complete, nameSpan, parseLocation } from './_structure.js';
 
 /** Contexts where any entry of the name is allowed, in table order, as words for a hint. */
@@ -28,49 +29,44 @@ export const directiveNotAllowed: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      /** root/alias already set per level (for the named-location check, which nginx makes after the duplicate check). */
-      const rootSet = new Set<number>();
-      for (const v of a.visits) {
+      for (const v of a.notAllowed) {
+        if (v.lenient || v.lookup?.kind !== 'not-allowed') continue;
         const d = v.d;
-        const l = v.lookup;
-        if (!l || !complete(d)) continue;
-        if (l.kind === 'not-allowed') {
-          if (v.lenient) continue;
-          const fromSource = l.entries.filter((e) => e.source === TABLE_SOURCE);
-          const pool = fromSource.length ? fromSource : l.entries;
-          let hint = `nginx accepts "${d.name}" in ${allowedIn(pool)}; here it is ${where(v)}.`;
-          if (v.frame.context === 'if-in-server' && pool.some((e) => e.contexts.includes('if-in-location')))
-            hint += ' An "if" at server level accepts only the rewrite module\'s directives (return, rewrite, set, break, if).';
-          ctx.report({ at: nameSpan(d), message: `"${d.name}" directive is not allowed here`, hint });
-          continue;
-        }
-        if (l.kind !== 'ok') continue;
-        const e = l.entry;
-        if (e.source === 'reference-lib' && a.db.entries(d.name).some((x) => x.source === TABLE_SOURCE)) {
-          // Documented here for a newer nginx (or NGINX Plus), refused by 1.22.1.
-          if (v.lenient) continue;
+        const fromSource = v.lookup.entries.filter((e) => e.source === TABLE_SOURCE);
+        const pool = fromSource.length ? fromSource : v.lookup.entries;
+        let hint = `nginx accepts "${d.name}" in ${allowedIn(pool)}; here it is ${where(v)}.`;
+        if (v.frame.context === 'if-in-server' && pool.some((e) => e.contexts.includes('if-in-location')))
+          hint += ' An "if" at server level accepts only the rewrite module\'s directives (return, rewrite, set, break, if).';
+        ctx.report({ at: nameSpan(d), message: `"${d.name}" directive is not allowed here`, hint });
+      }
+      for (const v of a.availability) {
+        // Documented here for a newer nginx (or NGINX Plus), refused by 1.22.1.
+        if (v.lenient || v.lookup?.kind !== 'ok' || v.lookup.entry.source !== 'reference-lib') continue;
+        const d = v.d;
+        const own = a.db.entries(d.name).filter((x) => x.source === TABLE_SOURCE);
+        if (!own.length) continue; // a name only newer nginx knows: unknown-directive
+        ctx.report({
+          at: nameSpan(d),
+          severity: 'info',
+          message: `"${d.name}" directive is not allowed here in ${TABLE_SOURCE}`,
+          hint: `Newer nginx versions (or NGINX Plus) accept "${d.name}" ${where(v)}; ${TABLE_SOURCE} accepts it only in ${allowedIn(own)}.`,
+        });
+      }
+      // the "alias" directive cannot be used inside the named location (checked after the duplicate check).
+      const rootSet = new Set<number>();
+      for (const v of named(a, 'root')) {
+        if (v.lookup?.kind !== 'ok' || !complete(v.d) || v.lookup.entry.handler !== 'ngx_http_core_root') continue;
+        const first = !rootSet.has(v.frame.id);
+        rootSet.add(v.frame.id);
+        const owner = v.frame.owner;
+        if (v.d.name !== 'alias' || !first || owner?.name !== 'location' || v.frame.context !== 'location') continue;
+        const loc = parseLocation(owner);
+        if (loc && !loc.invalidModifier && loc.kind === 'named') {
           ctx.report({
-            at: nameSpan(d),
-            severity: 'info',
-            message: `"${d.name}" directive is not allowed here in ${TABLE_SOURCE}`,
-            hint: `Newer nginx versions (or NGINX Plus) accept "${d.name}" ${where(v)}; ${TABLE_SOURCE} accepts it only in ${allowedIn(a.db.entries(d.name).filter((x) => x.source === TABLE_SOURCE))}.`,
+            at: nameSpan(v.d),
+            message: 'the "alias" directive cannot be used inside the named location',
+            hint: `A named location ("${loc.name}") has no URI prefix to replace; use "root" here, or move "alias" into a prefix location.`,
           });
-          continue;
-        }
-        if (e.handler === 'ngx_http_core_root') {
-          const owner = v.frame.owner;
-          const first = !rootSet.has(v.frame.id);
-          rootSet.add(v.frame.id);
-          if (d.name === 'alias' && first && owner?.name === 'location' && v.frame.context === 'location') {
-            const loc = parseLocation(owner);
-            if (loc && !loc.invalidModifier && loc.kind === 'named') {
-              ctx.report({
-                at: nameSpan(d),
-                message: 'the "alias" directive cannot be used inside the named location',
-                hint: `A named location ("${loc.name}") has no URI prefix to replace; use "root" here, or move "alias" into a prefix location.`,
-              });
-            }
-          }
         }
       }
     }

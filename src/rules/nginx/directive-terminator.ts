@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule.js';
-import { analyses, nameSpan } from './_structure.js';
+import { analyses, nameSpan, term } from './_structure.js';
 
 export const directiveTerminator: Rule = {
   meta: {
@@ -10,20 +10,14 @@ export const directiveTerminator: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      for (const v of a.visits) {
-        const d = v.d;
-        const l = v.lookup;
-        if (!l || l.kind !== 'ok' || l.entry.source === 'reference-lib') continue;
-        const e = l.entry;
-        // Entries from nginx.extraDirectives say nothing about blocks unless `block` is given.
-        if (!e.blockKnown) continue;
-        if (d.terminator === ';' && e.block) {
+      for (const { d } of a.terminator) {
+        if (term(d) === ';') {
           ctx.report({
             at: nameSpan(d),
             message: `directive "${d.name}" has no opening "{"`,
             hint: `"${d.name}" opens a block: write ${d.name}${d.args.length ? ' …' : ''} { … }.`,
           });
-        } else if (d.terminator === '{' && !e.block) {
+        } else {
           ctx.report({
             at: nameSpan(d),
             message: `directive "${d.name}" is not terminated by ";"`,

@@ -1,8 +1,8 @@
 import type { Rule } from '../../core/rule.js';
 import { TABLE_SOURCE } from '../../parsers/nginx/directives.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
-import { analyses, complete, nameSpan, wordSpan } from './_structure.js';
-import { duplicates } from './_duplicates.js';
+import { named } from '../../parsers/nginx/analysis.js';
+import { analyses, complete, nameSpan, wordSpan, term } from './_structure.js';
 
 export const duplicateDirective: Rule = {
   meta: {
@@ -13,7 +13,7 @@ export const duplicateDirective: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      for (const dup of duplicates(a).values()) {
+      for (const dup of a.duplicates) {
         const d = dup.visit.d;
         const root = d.name === 'root' || d.name === 'alias';
         ctx.report({
@@ -27,10 +27,10 @@ export const duplicateDirective: Rule = {
       }
       // duplicate upstream "NAME" (ngx_http_upstream_add, case-insensitive host comparison).
       const seen = new Map<string, NginxDirective>();
-      for (const v of a.visits) {
+      for (const v of named(a, 'upstream')) {
         const l = v.lookup;
         if (!l || l.kind !== 'ok' || l.entry.source !== TABLE_SOURCE || !complete(v.d)) continue;
-        if (v.d.name !== 'upstream' || v.d.terminator !== '{' || v.d.args.length !== 1) continue;
+        if (v.d.name !== 'upstream' || term(v.d) !== '{' || v.d.args.length !== 1) continue;
         const e = l.entry;
         const w = v.d.args[0]!;
         const key = `${e.type}\0${w.value.toLowerCase()}`;

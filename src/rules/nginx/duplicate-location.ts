@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule.js';
+import { named } from '../../parsers/nginx/analysis.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
-import { analyses, complete, parseLocation, wordSpan, type LocationName } from './_structure.js';
+import { analyses, parseLocation, wordSpan, term } from './_structure.js';
 
 export const duplicateLocation: Rule = {
   meta: {
@@ -13,21 +14,23 @@ export const duplicateLocation: Rule = {
     for (const a of analyses(ctx)) {
       // ngx_http_join_exact_locations (src/http/ngx_http.c:1000): among the static locations
       // of one parent, two exact ones or two inclusive ones (prefix or ^~) with the same name.
-      const seen = new Map<string, { d: NginxDirective; loc: LocationName }>();
-      for (const v of a.visits) {
+      const seen = new Map<number, { exact: Map<string, NginxDirective>; inclusive: Map<string, NginxDirective> }>();
+      for (const v of named(a, 'location')) {
         const d = v.d;
-        if (d.name !== 'location' || v.lookup?.kind !== 'ok' || !complete(d) || d.terminator !== '{') continue;
+        if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
         if (v.frame.context !== 'server' && v.frame.context !== 'location') continue;
         const loc = parseLocation(d);
         if (!loc || loc.invalidModifier) continue;
         if (loc.kind !== 'exact' && loc.kind !== 'prefix' && loc.kind !== 'noregex') continue;
-        const cls = loc.kind === 'exact' ? 'exact' : 'inclusive';
-        const key = `${v.frame.id}\0${cls}\0${loc.name}`;
-        const prev = seen.get(key);
-        if (!prev) {
-          seen.set(key, { d, loc });
+        let level = seen.get(v.frame.id);
+        if (!level) seen.set(v.frame.id, (level = { exact: new Map(), inclusive: new Map() }));
+        const map = loc.kind === 'exact' ? level.exact : level.inclusive;
+        const prevD = map.get(loc.name);
+        if (!prevD) {
+          map.set(loc.name, d);
           continue;
         }
+        const prev = { loc: parseLocation(prevD)!, d: prevD };
         const mixed = prev.loc.kind !== loc.kind;
         ctx.report({
           at: wordSpan(d, loc.word),

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule.js';
-import { argCountOk, describeArgs, type ArgCheck } from '../../parsers/nginx/directives.js';
+import { describeArgs, type ArgCheck } from '../../parsers/nginx/directives.js';
 import { analyses, headSpan } from './_structure.js';
 
 /** More words than the directive takes: the usual causes. */
@@ -18,19 +18,11 @@ export const invalidArgumentCount: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      for (const v of a.visits) {
-        const d = v.d;
-        const l = v.lookup;
-        if (!l || l.kind !== 'ok') continue;
-        const e = l.entry;
-        if (!e.argCheck) continue;
-        // nginx checks the terminator first ("has no opening {" / "is not terminated by ;").
-        if (e.blockKnown && (d.terminator === '{' ? !e.block : d.terminator === ';' ? !!e.block : true)) continue;
-        if (d.terminator !== '{' && d.terminator !== ';') continue;
-        if (argCountOk(e.argCheck, d.args.length)) continue;
-        let hint = `"${d.name}" takes ${describeArgs(e.argCheck)}; here it has ${d.args.length}.`;
-        if (tooMany(e.argCheck, d.args.length))
-          hint += ' A value containing spaces must be quoted, and a missing ";" makes the next line part of this directive.';
+      for (const { d, lookup } of a.argCount) {
+        if (lookup?.kind !== 'ok' || !lookup.entry.argCheck) continue;
+        const check = lookup.entry.argCheck;
+        let hint = `"${d.name}" takes ${describeArgs(check)}; here it has ${d.args.length}.`;
+        if (tooMany(check, d.args.length)) hint += ' A value containing spaces must be quoted, and a missing ";" makes the next line part of this directive.';
         ctx.report({ at: headSpan(d), message: `invalid number of arguments in "${d.name}" directive`, hint });
       }
     }

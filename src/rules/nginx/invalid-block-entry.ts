@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from '../../core/rule.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
 import { isBodyContext } from '../../parsers/nginx/directives.js';
 import type { Frame, Visit } from '../../parsers/nginx/walk.js';
-import { analyses, complete, headSpan, nameSpan } from './_structure.js';
+import { analyses, complete, headSpan, nameSpan, term } from './_structure.js';
 
 /**
  * `ngx_atofp(value, len - 1, 2)` of split_clients (src/core/ngx_string.c): digits with at
@@ -47,11 +47,11 @@ export const invalidBlockEntry: Rule = {
       const states = new Map<number, BodyState>();
       /** types: extension → first entry, per level holding the types block(s). */
       const extensions = new Map<string, { type: string }>();
-      for (const v of a.visits) {
+      for (const v of a.bodies) {
         const ctxName = v.frame.context;
         if (!isBodyContext(ctxName) || !complete(v.d) || !v.frame.owner) continue;
         const d = v.d;
-        if (d.terminator === '{') {
+        if (term(d) === '{') {
           ctx.report({
             at: { source: d.source, start: d.terminatorAt, end: d.terminatorAt + 1 },
             message: 'unexpected "{"',

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule.js';
-import { analyses, complete, leadingQuantifier, pcreQuantifierMessage, wordSpan } from './_structure.js';
+import { named } from '../../parsers/nginx/analysis.js';
+import { analyses, complete, leadingQuantifier, pcreQuantifierMessage, wordSpan, term } from './_structure.js';
 import { checkCondition } from './_if-condition.js';
 
 export const invalidIfCondition: Rule = {
@@ -11,11 +12,11 @@ export const invalidIfCondition: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      for (const v of a.visits) {
+      for (const v of named(a, 'if')) {
         const d = v.d;
         const l = v.lookup;
         if (d.name !== 'if' || !l || l.kind !== 'ok' || l.entry.module !== 'ngx_http_rewrite_module') continue;
-        if (!complete(d) || d.terminator !== '{' || d.args.length === 0) continue;
+        if (!complete(d) || term(d) !== '{' || d.args.length === 0) continue;
         const r = checkCondition(d.args);
         if (r.problem) {
           ctx.report({

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule.js';
-import { analyses, complete, isRegex, leadingQuantifier, parseLocation, pcreQuantifierMessage, wordSpan } from './_structure.js';
+import { named } from '../../parsers/nginx/analysis.js';
+import { analyses, isRegex, leadingQuantifier, parseLocation, pcreQuantifierMessage, wordSpan, term } from './_structure.js';
 
 export const locationModifier: Rule = {
   meta: {
@@ -10,9 +11,9 @@ export const locationModifier: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      for (const v of a.visits) {
+      for (const v of named(a, 'location')) {
         const d = v.d;
-        if (d.name !== 'location' || v.lookup?.kind !== 'ok' || !complete(d) || d.terminator !== '{') continue;
+        if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
         const loc = parseLocation(d);
         if (!loc) continue;
         if (loc.invalidModifier) {

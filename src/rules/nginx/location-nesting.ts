@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule.js';
-import { analyses, complete, isRegex, parseLocation, wordSpan } from './_structure.js';
+import { named } from '../../parsers/nginx/analysis.js';
+import { analyses, isRegex, parseLocation, wordSpan, term } from './_structure.js';
 
 export const locationNesting: Rule = {
   meta: {
@@ -10,13 +11,13 @@ export const locationNesting: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      for (const v of a.visits) {
+      for (const v of named(a, 'location')) {
         const d = v.d;
         // ngx_http_core_location (src/http/ngx_http_core_module.c:3089-3121) checks nesting
         // only when the parent block is a location (cmd_type NGX_HTTP_LOC_CONF).
-        if (d.name !== 'location' || v.lookup?.kind !== 'ok' || !complete(d) || d.terminator !== '{') continue;
         const parent = v.frame.owner;
         if (v.frame.context !== 'location' || !parent || parent.name !== 'location') continue;
+        if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
         const loc = parseLocation(d);
         const ploc = parseLocation(parent);
         if (!loc || !ploc || loc.invalidModifier || ploc.invalidModifier) continue;

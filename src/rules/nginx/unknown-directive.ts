@@ -2,8 +2,9 @@ import { distance } from 'fastest-levenshtein';
 import type { Rule } from '../../core/rule.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
 import { isDirectiveContext, TABLE_SOURCE, type Directive, type DirectiveDb } from '../../parsers/nginx/directives.js';
-import type { Analysis, Frame } from '../../parsers/nginx/walk.js';
-import { analyses, complete, nameSpan } from './_structure.js';
+import { named, type Analysis } from '../../parsers/nginx/analysis.js';
+import type { Frame } from '../../parsers/nginx/walk.js';
+import { analyses, nameSpan } from './_structure.js';
 
 /** Shared object of the Debian dynamic module that provides each not-built-in module. */
 function dynamicModuleFile(module: string): string | undefined {
@@ -47,13 +48,13 @@ export function suggest(db: DirectiveDb, name: string, context: string): string 
 }
 
 function loadsModule(a: Analysis, file: string): boolean {
-  for (const d of a.loadModules) if (d.args[0]?.value.endsWith(file)) return true;
+  for (const { d } of named(a, 'load_module')) if (d.args[0]?.value.endsWith(file)) return true;
   return false;
 }
 
 /** Debian's nginx.conf loads dynamic modules through `include /etc/nginx/modules-enabled/*.conf`. */
 function includesModulesEnabled(a: Analysis): boolean {
-  for (const v of a.visits) if (v.d.name === 'include' && v.frame === a.root && v.d.args[0]?.value.includes('modules-enabled')) return true;
+  for (const v of named(a, 'include')) if (v.frame === a.root && v.d.args[0]?.value.includes('modules-enabled')) return true;
   return false;
 }
 
@@ -71,22 +72,19 @@ export const unknownDirective: Rule = {
   },
   check(ctx) {
     for (const a of analyses(ctx)) {
-      const main = a.config.rootContext === 'main';
       const reported = new Set<number>();
+      for (const v of a.unknown) {
+        reportUnknown(ctx, a, v.d, v.frame.context);
+        if (v.child) reported.add(v.child.id);
+      }
+      const main = a.config.rootContext === 'main';
       let modulesEnabled: boolean | undefined;
-      for (const v of a.visits) {
+      for (const v of a.availability) {
         const d = v.d;
-        const l = v.lookup;
-        if (!l || !complete(d)) continue;
-        if (l.kind === 'unknown') {
-          reportUnknown(ctx, a, d, v.frame.context);
-          if (v.child) reported.add(v.child.id);
-          continue;
-        }
-        if (l.kind !== 'ok') continue;
-        const e: Directive = l.entry;
-        if (e.source === 'reference-lib' && !a.db.entries(d.name).some((x) => x.source === TABLE_SOURCE)) {
-          if (underReported(v.frame, reported)) continue;
+        if (v.lookup?.kind !== 'ok' || underReported(v.frame, reported)) continue;
+        const e: Directive = v.lookup.entry;
+        if (e.source === 'reference-lib') {
+          if (a.db.entries(d.name).some((x) => x.source === TABLE_SOURCE)) continue; // a context only newer nginx allows: directive-not-allowed
           ctx.report({
             at: nameSpan(d),
             severity: 'info',
@@ -96,24 +94,22 @@ export const unknownDirective: Rule = {
           if (v.child) reported.add(v.child.id);
           continue;
         }
-        if (e.source === TABLE_SOURCE && !e.inBuild && main) {
-          if (underReported(v.frame, reported)) continue;
-          const so = dynamicModuleFile(e.module);
-          if (so && loadsModule(a, so)) continue;
-          modulesEnabled ??= includesModulesEnabled(a);
-          if (so && modulesEnabled) continue;
-          ctx.report({
-            at: nameSpan(d),
-            severity: 'info',
-            message: so
-              ? `"${d.name}" comes from ${e.module}, which Debian's nginx has only as a dynamic module`
-              : `"${d.name}" comes from ${e.module}, which Debian's nginx is not built with`,
-            hint: so
-              ? `Without "load_module modules/${so};" at the top of nginx.conf (Debian: package ${DEBIAN_PACKAGE[so] ?? 'libnginx-mod-*'}, enabled in /etc/nginx/modules-enabled/), nginx stops with unknown directive "${d.name}".`
-              : `nginx built without ${e.module} stops with unknown directive "${d.name}".`,
-          });
-          if (v.child) reported.add(v.child.id);
-        }
+        if (e.source !== TABLE_SOURCE || e.inBuild || !main) continue;
+        const so = dynamicModuleFile(e.module);
+        if (so && loadsModule(a, so)) continue;
+        modulesEnabled ??= includesModulesEnabled(a);
+        if (so && modulesEnabled) continue;
+        ctx.report({
+          at: nameSpan(d),
+          severity: 'info',
+          message: so
+            ? `"${d.name}" comes from ${e.module}, which Debian's nginx has only as a dynamic module`
+            : `"${d.name}" comes from ${e.module}, which Debian's nginx is not built with`,
+          hint: so
+            ? `Without "load_module modules/${so};" at the top of nginx.conf (Debian: package ${DEBIAN_PACKAGE[so] ?? 'libnginx-mod-*'}, enabled in /etc/nginx/modules-enabled/), nginx stops with unknown directive "${d.name}".`
+            : `nginx built without ${e.module} stops with unknown directive "${d.name}".`,
+        });
+        if (v.child) reported.add(v.child.id);
       }
     }
   },

@@ -9,10 +9,15 @@
  * nginx 1.22.1 source (`return "is duplicate"`); conditional ones are modelled below and
  * the rest are left out (silence over guessing).
  */
-import type { NginxDirective } from '../../parsers/nginx/ast.js';
-import type { Directive } from '../../parsers/nginx/directives.js';
-import { enclosing, type Analysis, type Frame, type Visit } from '../../parsers/nginx/walk.js';
-import { complete } from './_structure.js';
+import type { NginxDirective } from './ast.js';
+import { TABLE_SOURCE, type Directive } from './directives.js';
+
+/** The block level nginx keeps one configuration struct for (see walk.ts Frame). */
+export interface Level {
+  id: number;
+  context: string;
+  parent: Level | null;
+}
 
 /** Handlers that refuse any second value at the same level. */
 const ALWAYS = new Set([
@@ -134,76 +139,90 @@ const LEVELS: Record<string, ReadonlySet<string>> = {
   'event:': new Set(['events']),
 };
 
-/** The frame whose configuration struct `e` writes when it appears in `frame`. */
-export function levelOf(e: Directive, frame: Frame): Frame | null {
-  const set = LEVELS[`${e.type}:${e.conf ?? ''}`];
-  return set ? enclosing(frame, set) : frame;
+type Kind = 'always' | 'off' | 'zone' | 'root';
+
+interface Model {
+  kind: Kind;
+  /** Contexts of the frames that own the struct the handler writes; null: the directive's own frame. */
+  levels: ReadonlySet<string> | null;
+  /** Key of the value inside the level (the struct field, or the entry itself). */
+  key: string | Directive;
 }
 
-export interface Duplicate {
-  visit: Visit;
+const models = new Map<Directive, Model | null>();
+
+function modelOf(e: Directive): Model | null {
+  let m = models.get(e);
+  if (m !== undefined) return m;
+  m = null;
+  const h = e.handler;
+  if (h && e.source === TABLE_SOURCE) {
+    const kind: Kind | undefined =
+      h === 'ngx_http_core_root' ? 'root' : ALWAYS.has(h) ? 'always' : OFF_EXCLUSIVE.has(h) ? 'off' : SAME_ZONE.has(h) ? 'zone' : undefined;
+    if (kind) m = { kind, levels: LEVELS[`${e.type}:${e.conf ?? ''}`] ?? null, key: kind === 'root' ? 'root|alias' : kind === 'always' ? (e.field ?? e) : e };
+  }
+  models.set(e, m);
+  return m;
+}
+
+/** Whether nginx could refuse `e` as a duplicate at all. */
+export function mayDuplicate(e: Directive): boolean {
+  return modelOf(e) !== null;
+}
+
+function levelOf(m: Model, frame: Level): Level | null {
+  if (!m.levels) return frame;
+  for (let f: Level | null = frame; f; f = f.parent) if (m.levels.has(f.context)) return f;
+  return null;
+}
+
+export interface DuplicateHit {
   /** The earlier directive that set the value. */
   first: NginxDirective;
   message: string;
 }
 
-const cache = new WeakMap<Analysis, Map<Visit, Duplicate>>();
+/**
+ * Tracks what each level has set, directive by directive in nginx's reading order.
+ * `check` returns the finding for a directive nginx would refuse as a duplicate.
+ */
+export class DuplicateTracker {
+  /** value key → level id → directive that set it (few keys, many levels: no Map per level). */
+  private readonly seen = new Map<string | Directive, Map<number, NginxDirective>>();
+  private readonly off = new Map<Directive, Map<number, { d: NginxDirective; off: boolean }>>();
 
-/** Every directive nginx would refuse as a duplicate, keyed by its visit. */
-export function duplicates(a: Analysis): Map<Visit, Duplicate> {
-  const hit = cache.get(a);
-  if (hit) return hit;
-  const out = new Map<Visit, Duplicate>();
-  const seen = new Map<string, NginxDirective>();
-  const offState = new Map<string, { d: NginxDirective; off: boolean }>();
-  for (const v of a.visits) {
-    const l = v.lookup;
-    if (!l || l.kind !== 'ok' || !complete(v.d)) continue;
-    const e = l.entry;
-    const h = e.handler;
-    if (!h || e.source !== 'nginx-1.22.1') continue;
-    const d = v.d;
-    const level = levelOf(e, v.frame);
-    if (!level) continue;
-    if (h === 'ngx_http_core_root') {
-      const key = `${level.id}\0${e.module}\0root|alias`;
-      const prev = seen.get(key);
-      if (prev) {
-        const message =
-          prev.name === d.name
-            ? `"${d.name}" directive is duplicate`
-            : `"${d.name}" directive is duplicate, "${prev.name}" directive was specified earlier`;
-        out.set(v, { visit: v, first: prev, message });
-      } else seen.set(key, d);
-      continue;
-    }
-    if (ALWAYS.has(h)) {
-      const key = `${level.id}\0${e.module}\0${e.field ?? e.name}`;
-      const prev = seen.get(key);
-      if (prev) out.set(v, { visit: v, first: prev, message: `"${d.name}" directive is duplicate` });
-      else seen.set(key, d);
-      continue;
-    }
-    if (OFF_EXCLUSIVE.has(h)) {
-      const key = `${level.id}\0${e.module}\0${e.name}`;
+  check(d: NginxDirective, e: Directive, frame: Level): DuplicateHit | undefined {
+    const m = modelOf(e);
+    if (!m) return undefined;
+    const level = levelOf(m, frame);
+    if (!level) return undefined;
+    if (m.kind === 'off') {
+      let map = this.off.get(e);
+      if (!map) this.off.set(e, (map = new Map()));
       const isOff = d.args.length === 1 && d.args[0]!.value === 'off';
-      const prev = offState.get(key);
-      if (prev && (prev.off || isOff)) out.set(v, { visit: v, first: prev.d, message: `"${d.name}" directive is duplicate` });
-      else if (!prev || isOff) offState.set(key, { d, off: isOff });
-      continue;
+      const prev = map.get(level.id);
+      if (prev && (prev.off || isOff)) return { first: prev.d, message: `"${d.name}" directive is duplicate` };
+      if (!prev || isOff) map.set(level.id, { d, off: isOff });
+      return undefined;
     }
-    if (SAME_ZONE.has(h)) {
+    let key = m.key;
+    if (m.kind === 'zone') {
       let zone: string | undefined;
-      if (h === 'ngx_http_limit_req') {
+      if (e.handler === 'ngx_http_limit_req') {
         for (const w of d.args) if (w.value.startsWith('zone=')) zone = w.value.slice(5);
       } else zone = d.args[0]?.value;
-      if (zone === undefined || zone.includes('$')) continue;
-      const key = `${level.id}\0${e.module}\0${e.name}\0${zone}`;
-      const prev = seen.get(key);
-      if (prev) out.set(v, { visit: v, first: prev, message: `"${d.name}" directive is duplicate` });
-      else seen.set(key, d);
+      if (zone === undefined || zone.includes('$')) return undefined;
+      key = `${e.module}\0${e.name}\0${zone}`;
     }
+    let map = this.seen.get(key);
+    if (!map) this.seen.set(key, (map = new Map()));
+    const prev = map.get(level.id);
+    if (!prev) {
+      map.set(level.id, d);
+      return undefined;
+    }
+    if (m.kind === 'root' && prev.name !== d.name)
+      return { first: prev, message: `"${d.name}" directive is duplicate, "${prev.name}" directive was specified earlier` };
+    return { first: prev, message: `"${d.name}" directive is duplicate` };
   }
-  cache.set(a, out);
-  return out;
 }

@@ -1,0 +1,165 @@
+/**
+ * One walk per config that classifies every directive the way `ngx_conf_handler` would
+ * and keeps only what the structural rules report on. A 10 MB config has ~500,000
+ * directives and a dozen rules read the result, so the per-directive work happens here,
+ * once, and each rule iterates a short list.
+ */
+import type { StackConfig } from '../../core/config.js';
+import type { NginxConfig, NginxDirective, NginxFile } from './ast.js';
+import { argCountOk, directiveDb, isDirectiveContext, TABLE_SOURCE, type DirectiveDb, type Lookup } from './directives.js';
+import { DuplicateTracker, mayDuplicate } from './duplicates.js';
+import { argCount, complete, walkConfig, type Frame, type Visit } from './walk.js';
+
+export interface DuplicateFinding {
+  visit: Visit;
+  /** The earlier directive that set the value. */
+  first: NginxDirective;
+  message: string;
+}
+
+/** Names whose visits are kept for rules that look at them one by one. */
+const TRACKED = new Set(['location', 'if', 'upstream', 'root', 'alias', 'load_module', 'include']);
+
+/** Handlers that parse their one argument with ngx_conf_set_flag_slot (src/core/ngx_conf_file.c:1026). */
+export const FLAG_HANDLERS: ReadonlySet<string> = new Set(['ngx_conf_set_flag_slot', 'ngx_http_ssl_enable', 'ngx_mail_ssl_enable']);
+
+export interface Analysis {
+  config: NginxConfig;
+  db: DirectiveDb;
+  root: Frame;
+  truncated: boolean;
+  /** Complete statements whose name nginx does not know in a directive context. */
+  unknown: Visit[];
+  /** Complete statements whose name is known but no entry fits the context. */
+  notAllowed: Visit[];
+  /** Known here only from reference-lib (newer nginx) or from a module not built into Debian's nginx. */
+  availability: Visit[];
+  /** Block directive ended by `;`, or simple directive followed by `{`. */
+  terminator: Visit[];
+  /** Wrong number of arguments (terminator fine). */
+  argCount: Visit[];
+  /** On/off directive with another value (and not a duplicate, which nginx reports first). */
+  flagValue: Visit[];
+  duplicates: DuplicateFinding[];
+  /** Entries of types/map/geo/split_clients/charset_map bodies. */
+  bodies: Visit[];
+  /** Visits of location, if, upstream, load_module, include; `root` holds root and alias together, in order. */
+  named: Map<string, Visit[]>;
+}
+
+/**
+ * An included file that cannot contribute anything to the analysis in a context: only
+ * complete simple directives that fit the context, with a valid argument count, that
+ * nginx never refuses as duplicates, are not on/off switches, not tracked by name, and
+ * are built into nginx 1.22.1. Such files (uwsgi_params, proxy_params, mime snippets…)
+ * are common and included from every location; the walk skips them.
+ */
+function inert(db: DirectiveDb, file: NginxFile, context: string): boolean {
+  if (!isDirectiveContext(context)) return false;
+  for (const n of file.children) {
+    if (n.type !== 'directive') continue;
+    if (n.block !== null || n.terminatorAt < 0 || n.include !== undefined || TRACKED.has(n.name)) return false;
+    const l = db.lookup(n.name, context);
+    if (l.kind !== 'ok') return false;
+    const e = l.entry;
+    if (e.source !== TABLE_SOURCE || !e.inBuild || e.block || mayDuplicate(e)) return false;
+    if (e.handler !== undefined && FLAG_HANDLERS.has(e.handler)) return false;
+    if (e.argCheck && !argCountOk(e.argCheck, argCount(n))) return false;
+  }
+  return true;
+}
+
+export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
+  const a: Omit<Analysis, 'root' | 'truncated'> = {
+    config,
+    db,
+    unknown: [],
+    notAllowed: [],
+    availability: [],
+    terminator: [],
+    argCount: [],
+    flagValue: [],
+    duplicates: [],
+    bodies: [],
+    named: new Map(),
+  };
+  const dups = new DuplicateTracker();
+  const mk = (d: NginxDirective, frame: Frame, lookup: Lookup | null, child: Frame | null, lenient: boolean): Visit => ({ d, frame, lookup, child, lenient });
+
+  const inertCache = new Map<NginxFile, Map<string, boolean>>();
+  const skipInclude = (file: NginxFile, frame: Frame): boolean => {
+    let byCtx = inertCache.get(file);
+    if (!byCtx) inertCache.set(file, (byCtx = new Map()));
+    let r = byCtx.get(frame.context);
+    if (r === undefined) {
+      r = inert(db, file, frame.context);
+      byCtx.set(frame.context, r);
+    }
+    return r;
+  };
+
+  const result = walkConfig(config, db, (d, frame, lookup, child, lenient) => {
+    let v: Visit | undefined;
+    if (TRACKED.has(d.name)) {
+      v = mk(d, frame, lookup, child, lenient);
+      const key = d.name === 'alias' ? 'root' : d.name;
+      let list = a.named.get(key);
+      if (!list) a.named.set(key, (list = []));
+      list.push(v);
+    }
+    if (!complete(d)) return;
+    if (!lookup) {
+      if (frame.owner && frame.context !== 'unknown') a.bodies.push(v ?? mk(d, frame, lookup, child, lenient));
+      return;
+    }
+    if (lookup.kind === 'unknown') {
+      a.unknown.push(v ?? mk(d, frame, lookup, child, lenient));
+      return;
+    }
+    if (lookup.kind === 'not-allowed') {
+      a.notAllowed.push(v ?? mk(d, frame, lookup, child, lenient));
+      return;
+    }
+    const e = lookup.entry;
+    if (e.source !== TABLE_SOURCE || !e.inBuild) a.availability.push((v ??= mk(d, frame, lookup, child, lenient)));
+    if (e.blockKnown && (d.block !== null) !== !!e.block) {
+      a.terminator.push(v ?? mk(d, frame, lookup, child, lenient));
+      return; // nginx stops at the terminator check
+    }
+    if (e.argCheck && !argCountOk(e.argCheck, argCount(d))) {
+      a.argCount.push(v ?? mk(d, frame, lookup, child, lenient));
+      return;
+    }
+    const dup = dups.check(d, e, frame);
+    if (dup) {
+      a.duplicates.push({ visit: (v ??= mk(d, frame, lookup, child, lenient)), first: dup.first, message: dup.message });
+      return; // the handler refuses before looking at the value
+    }
+    if (e.handler !== undefined && FLAG_HANDLERS.has(e.handler) && argCount(d) === 1) {
+      const val = d.args[0]!.value;
+      if (val.length !== 2 && val.length !== 3) a.flagValue.push(v ?? mk(d, frame, lookup, child, lenient));
+      else {
+        const low = val.toLowerCase();
+        if (low !== 'on' && low !== 'off') a.flagValue.push(v ?? mk(d, frame, lookup, child, lenient));
+      }
+    }
+  }, { skipInclude });
+  return { ...a, root: result.root, truncated: result.truncated };
+}
+
+const cache = new WeakMap<NginxConfig, { extra: object | undefined; analysis: Analysis }>();
+
+/** The analysis of `config` with the table extended by `stack.nginx.extraDirectives`, computed once. */
+export function analyze(config: NginxConfig, stack?: StackConfig): Analysis {
+  const extra = stack?.nginx.extraDirectives;
+  const hit = cache.get(config);
+  if (hit && hit.extra === extra) return hit.analysis;
+  const analysis = runAnalysis(config, directiveDb(extra));
+  cache.set(config, { extra, analysis });
+  return analysis;
+}
+
+/** Visits of a tracked name (location, if, upstream, load_module, include; `root`: root and alias). */
+export function named(a: Analysis, name: string): Visit[] {
+  return a.named.get(name) ?? [];
+}
