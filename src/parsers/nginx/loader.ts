@@ -291,7 +291,8 @@ export class NginxLoader {
   private readInclude(rec: FileRecord, d: NginxDirective, target: string): SourceFile | undefined {
     const fs = this.ctx.fs;
     const arg = d.args[0]!;
-    const at = { source: d.source, start: arg.start, end: arg.end };
+    // From the path to the `;`: nginx names the line where the directive ends.
+    const at = { source: d.source, start: arg.start, end: d.end };
     const result = fs.readDeployed(target);
     if (result.ok) {
       if (result.source.decode.binary) {
@@ -361,7 +362,7 @@ export class NginxLoader {
     const self = loop.length === 1;
     return {
       ruleId: INCLUDE_CYCLE,
-      at: { source: d.source, start: d.args[0]!.start, end: d.args[0]!.end },
+      at: { source: d.source, start: d.args[0]!.start, end: d.end },
       message: self
         ? `"${target}" includes itself`
         : `include cycle: ${chain}`,

@@ -138,6 +138,11 @@ export class Directive implements NginxDirective {
     return this._p.text.charCodeAt(at) === 59 ? ';' : '{';
   }
 
+  /** Number of arguments, without making the word objects (walk.ts `argCount`). */
+  get argCount(): number {
+    return this._p.data[this._i]! - 1;
+  }
+
   get nameWord(): NginxWord {
     return (this._w ?? this.words()).n;
   }

@@ -197,8 +197,9 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         // `directive "include" is not terminated by ";"` (reported from the terminator by
         // the directive table's rule). `include` never takes a block, so rather than open
         // one (which would swallow the enclosing block's `}`), read on to the `;` as the
-        // end of this directive.
+        // end of this directive. It gets an empty block (close -1): it was ended by `{`.
         const d = finish('{', lx.start) as Directive;
+        d.block = { open: lx.start, close: -1, children: [] };
         d.end = skipToSemicolon(lx, d.end);
         continue;
       }

@@ -108,7 +108,7 @@ describe('include resolution (FACTS §3)', () => {
       `nginx/include-not-found: open() "${dir}/sites/{a,b}.conf" failed (2: No such file or directory)`,
     ]);
     const p = c.problems[0]!;
-    expect(p.at.source.text.slice(p.at.start, p.at.end)).toBe('nonexistent/file.conf');
+    expect(p.at.source.text.slice(p.at.start, p.at.end)).toBe('nonexistent/file.conf;');
     expect(p.severity).toBeUndefined();
   });
 

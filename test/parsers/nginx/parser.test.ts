@@ -134,7 +134,8 @@ describe('nginx -t messages of q6/err_*.conf (FACTS §6)', () => {
     const r = parse('http {\n    include sites/{a,b}.conf;\n}\n');
     const http = r.file.children[0] as NginxDirective;
     const inc = http.block!.children[0] as NginxDirective;
-    expect([inc.name, inc.args.map((w) => w.value), inc.terminator, inc.block]).toEqual(['include', ['sites/'], '{', null]);
+    expect([inc.name, inc.args.map((w) => w.value), inc.terminator, inc.block]).toEqual(['include', ['sites/'], '{', { open: 25, close: -1, children: [] }]);
+    expect((inc as unknown as { argCount: number }).argCount).toBe(1);
     expect(r.source.text.slice(inc.start, inc.end)).toBe('include sites/{a,b}.conf;');
     expect(r.includes).toEqual([]);
     // No cascade: the http block still closes where it should.

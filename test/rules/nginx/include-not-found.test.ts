@@ -11,7 +11,12 @@ testRule(includeNotFound, {
     {
       name: 'missing literal file',
       files: { 'nginx.conf': 'events {}\nhttp {\n    include nonexistent/file.conf;\n}\n' },
-      errors: [{ message: /^open\(\) ".*\/nonexistent\/file\.conf" failed \(2: No such file or directory\)$/, line: 3, column: 13, endColumn: 34 }],
+      errors: [{ message: /^open\(\) ".*\/nonexistent\/file\.conf" failed \(2: No such file or directory\)$/, line: 3, column: 13, endColumn: 35 }],
+    },
+    {
+      name: 'a path on its own line: the range runs to the ";" (the line nginx names)',
+      files: { 'nginx.conf': 'events {}\nhttp {\n    include\n        missing.conf\n    ;\n}\n' },
+      errors: [{ message: /missing\.conf" failed/, line: 4, endLine: 5 }],
     },
     {
       name: 'relative to the main directory, not to the including file',
