@@ -45,6 +45,7 @@ export const NGX_CONF_BUFFER = 4096;
 /** A span shorter than this many UTF-16 units cannot reach 4096 UTF-8 bytes. */
 const MIN_UNITS_FOR_LIMIT = Math.ceil(NGX_CONF_BUFFER / 3);
 const MAX_RESTARTS = 100;
+export const MAX_SYNTAX_ERRORS = 100;
 
 export const SYNTAX_ERROR = 'nginx/syntax-error';
 
@@ -142,11 +143,25 @@ export class NginxLexer {
   private readonly text: string;
   private restarts = 0;
 
+  /** Syntax errors reported so far (at most MAX_SYNTAX_ERRORS are kept). */
+  errorCount = 0;
+
   constructor(
     readonly source: SourceFile,
     readonly problems: ParseProblem[],
   ) {
     this.text = source.text;
+  }
+
+  /**
+   * Keep a syntax error. A broken file (a megabyte of stray `;`) must not flood the output:
+   * after MAX_SYNTAX_ERRORS, the rest are dropped and the last one says so.
+   */
+  report(p: ParseProblem): void {
+    const n = ++this.errorCount;
+    if (n > MAX_SYNTAX_ERRORS) return;
+    if (n === MAX_SYNTAX_ERRORS) p.hint = `${p.hint ?? ''} (stacklint reports at most ${MAX_SYNTAX_ERRORS} syntax errors per file; the ones after this are not shown.)`.trim();
+    this.problems.push(p);
   }
 
   next(): TokenKind {
@@ -270,7 +285,7 @@ export class NginxLexer {
       const tooLong = this.checkSpan(i, i + 1, n, true, -1, q);
       if (!tooLong && !this.eofReported) {
         this.eofReported = true;
-        this.problems.push({
+        this.report({
           ruleId: SYNTAX_ERROR,
           at: { source: this.source, start: n, end: n },
           message: 'unexpected end of file, expecting ";" or "}"',
@@ -324,7 +339,7 @@ export class NginxLexer {
       this.checkSpan(i, i + 1, after, false, j, q);
       const ch = String.fromCodePoint(text.codePointAt(after)!);
       this.lastErrorAt = after;
-      this.problems.push({
+      this.report({
         ruleId: SYNTAX_ERROR,
         at: { source: this.source, start: after, end: after + ch.length },
         message: `unexpected "${ch}"`,
@@ -371,7 +386,7 @@ export class NginxLexer {
     let end = text.indexOf('\n', tokenStart);
     if (end < 0 || end > until) end = until;
     if (end <= tokenStart) end = Math.min(text.length, tokenStart + 1);
-    this.problems.push({ ruleId: SYNTAX_ERROR, at: { source: this.source, start: tokenStart, end }, message, hint });
+    this.report({ ruleId: SYNTAX_ERROR, at: { source: this.source, start: tokenStart, end }, message, hint });
     if (atEof) this.eofReported = true;
     return true;
   }

@@ -113,8 +113,12 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   const error = (start: number, end: number, message: string, hint: string, related?: ParseProblem['related']): void => {
     const p: ParseProblem = { ruleId: SYNTAX_ERROR, at: { source, start, end }, message, hint };
     if (related && related.length) p.related = related;
-    problems.push(p);
+    lx.report(p);
   };
+  /** A run of stray `;` (`;;;`) is one problem: the token count when the last one was seen. */
+  let tokens = 0;
+  let straySemiToken = -2;
+  let straySemi: ParseProblem | undefined;
 
   const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
     const d = new Directive(name!, stmtStart, terminator ? at + 1 : lastEnd, terminator ? at : -1, pack, stmt);
@@ -146,6 +150,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
 
   for (;;) {
     const t = lx.next();
+    tokens++;
     if (t === TOK_WORD) {
       const s = lx.start;
       const e = lx.end;
@@ -182,13 +187,20 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     }
     if (t === TOK_SEMI) {
       if (name !== null) finish(';', lx.start);
-      else
+      else if (straySemi && straySemiToken === tokens - 1) {
+        straySemi.at.end = lx.end;
+        straySemiToken = tokens;
+      } else {
+        const before = problems.length;
         error(
           lx.start,
           lx.end,
           'unexpected ";"',
           'This ";" ends no directive (there is no directive name before it). Remove it.',
         );
+        straySemi = problems.length > before ? problems[problems.length - 1] : undefined;
+        straySemiToken = tokens;
+      }
       continue;
     }
     if (t === TOK_LBRACE) {

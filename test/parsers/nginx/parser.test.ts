@@ -202,6 +202,17 @@ describe('error recovery', () => {
     expect(shape(r.file.children)).toEqual([{ http: ['server_tokens off'] }]);
   });
 
+  it('a run of stray ";" is one problem; a flood of errors is capped', () => {
+    const semis = parse('events {}\n' + ';'.repeat(1 << 20) + '\nhttp { }\n');
+    expect(semis.problems.map((p) => [p.message, p.line, p.endLine])).toEqual([['unexpected ";"', 2, 2]]);
+    expect(semis.file.problems[0]!.at.end - semis.file.problems[0]!.at.start).toBe(1 << 20);
+    expect(parse('; ;\n;').problems).toHaveLength(1);
+    expect(parse('; # c\n;').problems).toHaveLength(2);
+    const braces = parse('}\n'.repeat(5000));
+    expect(braces.problems).toHaveLength(100);
+    expect(braces.file.problems[99]!.hint).toContain('at most 100 syntax errors');
+  });
+
   it('ranges cover the offending token', () => {
     const r = parse('http {\n  listen 80\n}');
     const p = r.file.problems[0]!;
