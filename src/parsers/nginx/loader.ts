@@ -25,6 +25,7 @@
  * and is not a config of its own. Main-like candidates (named nginx.conf, or with `events`,
  * `http`, `user`… at top level) are taken first, then the others.
  */
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise, hasGlobMagic, globSegmentToRegExp } from '../../core/fs.js';
@@ -129,24 +130,29 @@ export class NginxLoader {
     const rank = (r: Root) => (path.basename(r.source.path) === 'nginx.conf' ? 0 : r.mainLike ? 1 : 2);
     const ordered = roots.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i);
 
-    const reachedBy = new Map<string, number>(); // local path → index (in `kept`) of the first root reaching it
+    // Files are compared by their real path: sites-enabled/x is usually a symlink to
+    // sites-available/x, and the file must not be linted again as a config of its own.
+    const reachedBy = new Map<string, number>(); // real path → index (in `kept`) of the first root reaching it
     const kept: Array<{ root: Root; rec: FileRecord; files: NginxFile[] }> = [];
     for (const { r } of ordered) {
-      if (reachedBy.has(r.source.path)) continue;
+      if (reachedBy.has(this.identity(r.source.path))) continue;
       const rec = this.record(r.source, r.prefix, r.guessed);
       this.resolve(rec);
       const files = this.filesOf(rec);
       const index = kept.length;
       kept.push({ root: r, rec, files });
-      for (const f of files) if (!reachedBy.has(f.source.path)) reachedBy.set(f.source.path, index);
+      for (const f of files) {
+        const id = this.identity(f.source.path);
+        if (!reachedBy.has(id)) reachedBy.set(id, index);
+      }
     }
     // A root that a later root includes is linted there, not on its own.
     const rootIndex = new Map<string, number>();
-    kept.forEach((k, index) => rootIndex.set(k.root.source.path, index));
+    kept.forEach((k, index) => rootIndex.set(this.identity(k.root.source.path), index));
     const demoted = new Set<number>();
     kept.forEach((k, index) => {
       for (const f of k.files) {
-        const other = rootIndex.get(f.source.path);
+        const other = rootIndex.get(this.identity(f.source.path));
         if (other !== undefined && other !== index) demoted.add(other);
       }
     });
@@ -173,6 +179,21 @@ export class NginxLoader {
   }
 
   private readonly fileRecords = new Map<NginxFile, FileRecord>();
+  private readonly realPaths = new Map<string, string>();
+
+  /** The real path of a local file (symlinks resolved), to tell when two paths are one file. */
+  private identity(localPath: string): string {
+    let id = this.realPaths.get(localPath);
+    if (id === undefined) {
+      try {
+        id = realpathSync.native(localPath);
+      } catch {
+        id = localPath;
+      }
+      this.realPaths.set(localPath, id);
+    }
+    return id;
+  }
 
   private recordOf(file: NginxFile): FileRecord | undefined {
     return this.fileRecords.get(file);

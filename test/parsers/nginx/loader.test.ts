@@ -245,6 +245,18 @@ describe('candidates', () => {
     expect(problems(configs[1]!)).toEqual([]);
   });
 
+  it('a symlinked site (sites-enabled → sites-available) is linted once, where nginx.conf includes it', () => {
+    const dir = tree({
+      'etc/nginx.conf': 'events {}\nhttp { include sites-enabled/*; }\n',
+      'etc/sites-available/default': 'server { listen 80; }\n',
+      'etc/sites-enabled/': '',
+    });
+    fs.symlinkSync(path.join(dir, 'etc/sites-available/default'), path.join(dir, 'etc/sites-enabled/default'));
+    const { configs } = load(dir, ['etc/nginx.conf', 'etc/sites-available/default', 'etc/sites-enabled/default']);
+    expect(configs.map((c) => rel(dir, c.main))).toEqual(['etc/nginx.conf']);
+    expect(configs[0]!.files.map((f) => rel(dir, f))).toEqual(['etc/nginx.conf', 'etc/sites-enabled/default']);
+  });
+
   it('a snippet root that a later snippet includes is linted there', () => {
     const dir = tree({ 'x/first.conf': 'location /a { }\n', 'x/second.conf': 'server { include first.conf; }\n' });
     const { configs } = load(dir, ['x/first.conf', 'x/second.conf']);
