@@ -1,19 +1,238 @@
 /**
- * supervisor front end entry points used by the engine.
- * STUB: replaced by the supervisor front end.
+ * supervisor front end: reads supervisord.conf (and the files its `[include]` names) the way
+ * supervisord 4.2.5 on Python 3.11 does, then runs supervisord's own option processing over
+ * the result (semantics.ts) so rules can report what supervisord would refuse.
  */
+import * as path from 'node:path';
+import type { ParseProblem } from '../../core/diagnostic.js';
+import { compareBytewise } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
-import type { SourceFile } from '../../core/source.js';
-import type { SupervisorConfig } from './model.js';
+import type { SourceFile, Span } from '../../core/source.js';
+import { readIni, type IniFile, type IniStatement, PARSE_ERROR } from './ini.js';
+import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
+import { parseUwsgiCommandLine } from '../uwsgi/index.js';
+import { pyRstrip } from './pystr.js';
+import { sectionType } from './schema.js';
+import { evaluate, expandInclude } from './semantics.js';
 
-export type { SupervisorConfig } from './model.js';
+export type * from './model.js';
+export { PARSE_ERROR } from './ini.js';
+export const INCLUDE_FILES = 'supervisor/include-files';
+
+/** Section headers only supervisor files have (at the start of a line). */
+const STRONG = /^[ \t]*\[(?:program:|group:|eventlistener:|fcgi-program:|rpcinterface:|supervisord\]|supervisorctl\]|include\]|unix_http_server\]|inet_http_server\])/m;
+const PROGRAM = /^[ \t]*\[(?:program|fcgi-program|eventlistener):/m;
+const PYTHON = /^(?:import \w|from [\w.]+ import |def \w+\(|class \w+[:(])/m;
+const DIRS = /(?:^|\/)(?:supervisor[^/]*|conf\.d|supervisord\.d)\//;
 
 /** How sure we are that a file is of this kind (0 = not at all, 1 = certain), from its name and text. */
-export function sniffSupervisor(_path: string, _text: string): number {
-  return 0;
+export function sniffSupervisor(filePath: string, text: string): number {
+  if (!STRONG.test(text)) return 0;
+  if (filePath.endsWith('.py') || PYTHON.test(text)) return 0.1;
+  if (/^[ \t]*\[uwsgi\]/m.test(text) && !PROGRAM.test(text)) return 0.2;
+  const p = filePath.split(path.sep).join('/');
+  if (DIRS.test(p) && PROGRAM.test(text)) return 0.95;
+  if (/^[ \t]*\[supervisord\]/m.test(text)) return 0.95;
+  return 0.9;
 }
 
 /** Load the roots the engine found; files reached from another root (includes, imports) are not roots of their own. */
-export function loadSupervisor(roots: SourceFile[], _ctx: LoadContext): SupervisorConfig[] {
-  return roots.map((root) => ({ kind: 'supervisor', root, files: [root], sections: [], problems: [] }));
+export function loadSupervisor(roots: SourceFile[], ctx: LoadContext): SupervisorConfig[] {
+  const parsed = new Map<SourceFile, IniFile>();
+  const read = (s: SourceFile): IniFile => {
+    let f = parsed.get(s);
+    if (!f) {
+      f = readIni(s);
+      parsed.set(s, f);
+    }
+    return f;
+  };
+  // Main files (with [include]) first, so the files they include are not linted twice.
+  const ordered = [...roots].sort((a, b) => Number(hasInclude(read(b))) - Number(hasInclude(read(a))));
+  const included = new Set<string>();
+  const configs: SupervisorConfig[] = [];
+  for (const root of ordered) {
+    if (included.has(root.path)) continue;
+    const config = buildConfig(root, read, ctx);
+    for (const f of config.files) if (f !== root) included.add(f.path);
+    configs.push(config);
+  }
+  // Keep the engine's order.
+  return roots.map((r) => configs.find((c) => c.root === r)).filter((c): c is SupervisorConfig => c !== undefined);
+}
+
+function hasInclude(f: IniFile): boolean {
+  return f.statements.some((s) => s.type === 'section' && s.name === 'include');
+}
+
+const MAIN_MARKERS = new Set(['supervisord', 'include', 'supervisorctl']);
+
+function buildConfig(root: SourceFile, read: (s: SourceFile) => IniFile, ctx: LoadContext): SupervisorConfig {
+  const config: SupervisorConfig = {
+    kind: 'supervisor',
+    root,
+    files: [root],
+    sections: [],
+    problems: [],
+    isMain: false,
+    includes: [],
+    programs: [],
+    issues: [],
+  };
+  const byName = new Map<string, SupervisorSection>();
+  const main = read(root);
+  apply(config, byName, main);
+  config.isMain =
+    path.basename(root.path) === 'supervisord.conf' ||
+    config.sections.some((s) => MAIN_MARKERS.has(s.name) || s.type === 'unix_http_server' || s.type === 'inet_http_server' || s.type === 'rpcinterface');
+
+  const include = byName.get('include');
+  if (include) resolveIncludes(config, byName, include, read, ctx);
+  inheritDefaults(config);
+  evaluate(config, ctx);
+  for (const program of config.programs) {
+    attachUwsgi(program, ctx);
+    // The uWSGI front end's findings on the command line are reported by the uWSGI rules.
+    if (program.uwsgi) config.problems.push(...program.uwsgi.problems);
+  }
+  return config;
+}
+
+/** Programs that run uWSGI: their command line goes through the uWSGI front end. */
+export const UWSGI_PROGRAM = /^uwsgi(?:[-_][\w.-]*)?$/;
+
+function attachUwsgi(program: SupervisorProgram, ctx: LoadContext): void {
+  const argv = program.command?.argv;
+  if (!argv || argv.length === 0) return;
+  if (!UWSGI_PROGRAM.test(path.posix.basename(argv[0]!.value))) return;
+  program.uwsgi = parseUwsgiCommandLine(argv, program.command!.value.at.source, ctx, {
+    ...(program.directory?.startsWith('/') ? { cwd: program.directory } : {}),
+    ...(program.environment ? { env: program.environment } : {}),
+  });
+}
+
+/** Apply one file's statements: sections merge by name, options replace earlier ones. */
+function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>, file: IniFile): void {
+  const source = file.source;
+  config.problems.push(...file.problems);
+  let current: SupervisorSection | undefined;
+  for (const st of file.statements) {
+    if (st.type === 'section') {
+      const at: Span = { source, start: st.start, end: st.end };
+      if (st.name === 'DEFAULT') {
+        config.defaults ??= newSection('DEFAULT', at);
+        current = config.defaults;
+        current.headers.push(at);
+        current.headerAt = at;
+        continue;
+      }
+      current = byName.get(st.name);
+      if (!current) {
+        current = newSection(st.name, at);
+        byName.set(st.name, current);
+        config.sections.push(current);
+      }
+      current.headers.push(at);
+      current.headerAt = at;
+      continue;
+    }
+    if (!current) continue;
+    const v = makeValue(source, st);
+    current.occurrences.push(v);
+    current.values.set(v.key, v);
+  }
+}
+
+function newSection(name: string, at: Span): SupervisorSection {
+  const { type, suffix } = sectionType(name);
+  return { name, headerAt: at, values: new Map(), occurrences: [], headers: [], type, suffix };
+}
+
+function makeValue(source: SourceFile, st: Extract<IniStatement, { type: 'option' }>): SupervisorValue {
+  const parts = st.pieces.map((p) => source.text.slice(p.start, p.end));
+  const raw = pyRstrip(parts.join('\n'));
+  // The span ends at the last non-empty line of the value.
+  let last = st.pieces[0]!;
+  for (const p of st.pieces) if (p.end > p.start) last = p;
+  const first = st.pieces[0]!;
+  return {
+    key: st.key,
+    keyAt: { source, start: st.keyStart, end: st.keyEnd },
+    raw,
+    expanded: undefined,
+    at: { source, start: first.start, end: Math.max(first.start, last.end) },
+    pieces: st.pieces,
+  };
+}
+
+function inheritDefaults(config: SupervisorConfig): void {
+  const d = config.defaults;
+  if (!d) return;
+  for (const s of config.sections) {
+    for (const [k, v] of d.values) if (!s.values.has(k)) s.values.set(k, { ...v, fromDefault: true });
+  }
+}
+
+/**
+ * `[include] files`: space-separated globs joined to the main file's directory, each
+ * matched with `glob.glob` and read in `sorted` order (supervisor/options.py:583-614). The
+ * included files' own `[include]` sections are not followed.
+ */
+function resolveIncludes(
+  config: SupervisorConfig,
+  byName: Map<string, SupervisorSection>,
+  include: SupervisorSection,
+  read: (s: SourceFile) => IniFile,
+  ctx: LoadContext,
+): void {
+  const files = include.values.get('files') ?? config.defaults?.values.get('files');
+  if (!files) return; // reported by the model (".ini file has [include] section, but no files setting")
+  const base = path.posix.dirname(config.root.deployedPath);
+  for (const pat of expandInclude(config, files, ctx)) {
+    const resolved = pat.pattern.startsWith('/') ? pat.pattern : path.posix.join(base, pat.pattern);
+    const inc: SupervisorInclude = { pattern: pat.pattern, at: pat.at, resolved, matches: [] };
+    config.includes.push(inc);
+    const matches = ctx.fs.glob(resolved).sort(compareBytewise);
+    inc.matches = matches;
+    if (matches.length === 0) {
+      if (ctx.fs.hostChecks) {
+        config.problems.push({
+          ruleId: INCLUDE_FILES,
+          at: pat.at,
+          message: `No file matches via include "${resolved}"`,
+          hint:
+            'supervisord only logs this warning and starts without these programs. Include globs are relative to the ' +
+            `directory of the main configuration file (${base}), not to the current directory.`,
+        });
+      }
+      continue;
+    }
+    for (const m of matches) {
+      const r = ctx.fs.readDeployed(m);
+      if (!r.ok) {
+        if (r.code === 'EISDIR') continue; // open() fails, supervisord skips it silently
+        config.problems.push({
+          ruleId: INCLUDE_FILES,
+          at: pat.at,
+          message: `cannot read included file ${r.message}`,
+          hint: 'supervisord skips files it cannot open without a word: the programs in it will be missing.',
+        });
+        continue;
+      }
+      const file = read(r.source);
+      if (!config.files.includes(r.source)) config.files.push(r.source);
+      apply(config, byName, file);
+      for (const st of file.statements) {
+        if (st.type === 'section' && st.name === 'include' && r.source !== config.root) {
+          const problem: ParseProblem = {
+            ruleId: INCLUDE_FILES,
+            at: { source: r.source, start: st.start, end: st.end },
+            message: 'an [include] section in an included file is ignored',
+            hint: 'supervisord only processes the [include] section of the main configuration file; move these globs there.',
+          };
+          config.problems.push(problem);
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,275 @@
+/**
+ * One file read the way supervisord reads it: `RawConfigParser._read` of CPython 3.11
+ * (/usr/lib/python3.11/configparser.py:1016-1132) with supervisor's settings
+ * (`UnhosedConfigParser`, supervisor/options.py:1746: inline comment prefixes `;` and `#`,
+ * strict=False), on a file opened in text mode (universal newlines, UTF-8).
+ *
+ * The reader produces a list of statements (section headers and options with every line of
+ * their value) that the loader applies, in order, to the sections of the whole config: a
+ * section opened again merges, an option given again replaces the earlier one.
+ */
+import * as fs from 'node:fs';
+import type { ParseProblem } from '../../core/diagnostic.js';
+import type { SourceFile } from '../../core/source.js';
+import { pyIsSpace, pyRepr, skipSpace, trimEnd } from './pystr.js';
+
+export const PARSE_ERROR = 'supervisor/parse-error';
+
+/** One line of a value: its text span in the source (empty lines of a value have start = end). */
+export interface ValuePiece {
+  start: number;
+  end: number;
+}
+
+export type IniStatement =
+  | { type: 'section'; name: string; start: number; end: number }
+  | {
+      type: 'option';
+      /** Lower-cased key. */
+      key: string;
+      keyStart: number;
+      keyEnd: number;
+      /** Every line of the value: the first after the delimiter, then continuation lines. */
+      pieces: ValuePiece[];
+      /** The whole line of the option (for messages). */
+      lineStart: number;
+    };
+
+export interface IniFile {
+  source: SourceFile;
+  statements: IniStatement[];
+  /** Syntax problems, in source order (supervisord would refuse the file). */
+  problems: ParseProblem[];
+  /** MissingSectionHeaderError or a decoding error stopped the read here. */
+  aborted: boolean;
+}
+
+interface Line {
+  /** Offset of the first character. */
+  start: number;
+  /** Offset of the line terminator (or end of text). */
+  end: number;
+  /** Whether a terminator follows (Python's line string then ends in '\n'). */
+  terminated: boolean;
+}
+
+/** Lines as a text-mode Python file yields them: `\r\n`, `\r` and `\n` all end a line. */
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      yield { start, end: i, terminated: true };
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < n) yield { start, end: n, terminated: false };
+}
+
+/**
+ * Where an inline comment starts on a line, or -1: CPython's loop looks for the next
+ * occurrence of each prefix in rounds and stops at the first round where any occurrence is
+ * at column 0 or preceded by whitespace, taking the smallest qualifying index of that round.
+ */
+function inlineCommentStart(text: string, start: number, end: number): number {
+  let semi = start - 1;
+  let hash = start - 1;
+  let semiLive = true;
+  let hashLive = true;
+  while (semiLive || hashLive) {
+    let found = -1;
+    if (semiLive) {
+      semi = indexIn(text, ';', semi + 1, end);
+      if (semi === -1) semiLive = false;
+      else if (semi === start || pyIsSpace(text.charCodeAt(semi - 1))) found = semi;
+    }
+    if (hashLive) {
+      hash = indexIn(text, '#', hash + 1, end);
+      if (hash === -1) hashLive = false;
+      else if (hash === start || pyIsSpace(text.charCodeAt(hash - 1))) found = found === -1 ? hash : Math.min(found, hash);
+    }
+    if (found !== -1) return found;
+  }
+  return -1;
+}
+
+function indexIn(text: string, ch: string, from: number, end: number): number {
+  const i = text.indexOf(ch, from);
+  return i === -1 || i >= end ? -1 : i;
+}
+
+/** The line as Python's `repr(line)` shows it in ParsingError (with its `\n`). */
+function lineRepr(text: string, l: Line): string {
+  return pyRepr(text.slice(l.start, l.end) + (l.terminated ? '\n' : ''));
+}
+
+export function readIni(source: SourceFile): IniFile {
+  const result: IniFile = { source, statements: [], problems: [], aborted: false };
+  const text = source.text;
+  if (source.decode.invalidUtf8) {
+    result.problems.push(decodeProblem(source));
+    result.aborted = true;
+    return result;
+  }
+  let inSection = false;
+  let current: Extract<IniStatement, { type: 'option' }> | undefined;
+  let indentLevel = 0;
+  let lineno = 0;
+  for (const l of lines(text)) {
+    lineno++;
+    let commentStart = inlineCommentStart(text, l.start, l.end);
+    const first = skipSpace(text, l.start, l.end);
+    // Full-line comments: `line.strip().startswith(prefix)`.
+    const c0 = text.charCodeAt(first);
+    if (first < l.end && (c0 === 0x23 || c0 === 0x3b)) commentStart = l.start;
+    const contentEnd = commentStart === -1 ? l.end : commentStart;
+    const vStart = skipSpace(text, l.start, contentEnd);
+    const vEnd = trimEnd(text, vStart, contentEnd);
+    if (vStart === vEnd) {
+      // An empty line (not a comment line) becomes an empty line of the current value.
+      if (commentStart === -1 && inSection && current && current.key !== '') {
+        current.pieces.push({ start: l.start, end: l.start });
+      }
+      continue;
+    }
+    const indent = first - l.start;
+    if (inSection && current && current.key !== '' && indent > indentLevel) {
+      current.pieces.push({ start: vStart, end: vEnd });
+      continue;
+    }
+    indentLevel = indent;
+    // Section header: `\[(?P<header>.+)\]` matched at the start; the header runs to the last `]`.
+    if (text.charCodeAt(vStart) === 0x5b) {
+      const close = text.lastIndexOf(']', vEnd - 1);
+      if (close >= vStart + 2) {
+        result.statements.push({ type: 'section', name: text.slice(vStart + 1, close), start: vStart, end: close + 1 });
+        inSection = true;
+        current = undefined;
+        continue;
+      }
+    }
+    if (!inSection) {
+      result.problems.push({
+        ruleId: PARSE_ERROR,
+        at: { source, start: vStart, end: vEnd },
+        message: `File contains no section headers.`,
+        hint:
+          `supervisord stops with "File contains no section headers. file: ${pyRepr(source.deployedPath)}, line: ${lineno} ${lineRepr(text, l)}". ` +
+          'Every setting must come after a [section] header such as [program:name].' +
+          (source.decode.bom && vStart === 0
+            ? ' Here the file starts with a UTF-8 byte-order mark, which Python keeps as part of the first line: save the file without BOM.'
+            : ''),
+      });
+      result.aborted = true;
+      return result;
+    }
+    // Option: `(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$` — the key runs to the first `=` or `:`.
+    let delim = -1;
+    for (let i = vStart; i < vEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x3d || c === 0x3a) {
+        delim = i;
+        break;
+      }
+    }
+    if (delim === -1) {
+      result.problems.push({
+        ruleId: PARSE_ERROR,
+        at: { source, start: vStart, end: vEnd },
+        message: `Source contains parsing errors: [line ${String(lineno).padStart(2)}]: ${lineRepr(text, l)}`,
+        hint:
+          'supervisord refuses the file. A line inside a section must be `key = value` (or `key: value`), a comment, ' +
+          'or an indented continuation of the previous value.',
+      });
+      // Python keeps the previous option current: indented lines below still continue it.
+      continue;
+    }
+    const keyEnd = trimEnd(text, vStart, delim);
+    const valueStart = skipSpace(text, delim + 1, vEnd);
+    const key = text.slice(vStart, keyEnd).toLowerCase();
+    if (key === '') {
+      result.problems.push({
+        ruleId: PARSE_ERROR,
+        at: { source, start: vStart, end: vEnd },
+        message: `Source contains parsing errors: [line ${String(lineno).padStart(2)}]: ${lineRepr(text, l)}`,
+        hint: 'supervisord refuses the file: the line has a value but no key before its `=` or `:`.',
+      });
+    }
+    current = {
+      type: 'option',
+      key,
+      keyStart: vStart,
+      keyEnd,
+      pieces: [{ start: valueStart, end: vEnd }],
+      lineStart: l.start,
+    };
+    result.statements.push(current);
+  }
+  return result;
+}
+
+/** Python's UnicodeDecodeError for the first invalid UTF-8 sequence (supervisord prints it and exits). */
+function decodeProblem(source: SourceFile): ParseProblem {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = fs.readFileSync(source.path);
+  } catch {
+    bytes = undefined;
+  }
+  const err = bytes ? firstUtf8Error(bytes) : undefined;
+  const at = Math.max(0, source.text.indexOf('\ufffd'));
+  let message = "'utf-8' codec can't decode the file: it is not valid UTF-8";
+  if (err && bytes) {
+    const hex = (b: number) => '0x' + b.toString(16).padStart(2, '0');
+    // Python decodes a text file in 8 KiB chunks and counts positions from the chunk; exact for small files.
+    const where = bytes.length <= 8192 ? 'position' : 'byte offset';
+    message =
+      err.length > 1
+        ? `'utf-8' codec can't decode bytes in ${where} ${err.offset}-${err.offset + err.length - 1}: ${err.reason}`
+        : `'utf-8' codec can't decode byte ${hex(bytes[err.offset]!)} in ${where} ${err.offset}: ${err.reason}`;
+  }
+  return {
+    ruleId: PARSE_ERROR,
+    at: { source, start: at, end: Math.min(source.text.length, at + 1) },
+    message,
+    hint:
+      'supervisord reads its configuration as UTF-8 and stops with this error. ' +
+      'Convert the file to UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+  };
+}
+
+/** The first invalid sequence as CPython's UTF-8 decoder reports it. */
+export function firstUtf8Error(b: Uint8Array): { offset: number; length: number; reason: string } | undefined {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return { offset: i, length: 1, reason: 'invalid start byte' };
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return { offset: i, length: k, reason: 'unexpected end of data' };
+      const d = b[i + k]!;
+      const ok = k === 1 ? d >= lo && d <= hi : d >= 0x80 && d <= 0xbf;
+      if (!ok) return { offset: i, length: 1, reason: 'invalid continuation byte' };
+    }
+    i += need + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,226 @@
+/**
+ * Python's `shlex` (CPython 3.11 Lib/shlex.py `read_token`) in the two ways supervisor uses it:
+ * - `shlex.split(command)` (POSIX mode, whitespace_split, no comments): how a program's
+ *   `command` becomes argv (supervisor/process.py:110). No shell is involved.
+ * - `shlex.shlex(value)` in non-POSIX mode with `/.+-():` added to the word characters:
+ *   how `environment = K=V,K2="v 2"` is tokenised (`dict_of_key_value_pairs`,
+ *   supervisor/datatypes.py:70). `#` starts a comment there, quotes stay on tokens, and any
+ *   other punctuation is a one-character token.
+ * Every token keeps the input range it was read from.
+ */
+
+export interface ShlexToken {
+  value: string;
+  start: number;
+  end: number;
+  /** The token contained a quoted part (POSIX mode). */
+  quoted: boolean;
+}
+
+export type ShlexResult = { ok: true; tokens: ShlexToken[] } | { ok: false; error: string; tokens: ShlexToken[]; at: number };
+
+const WS = ' \t\r\n';
+const BASE_WORDCHARS = 'abcdfeghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_';
+const POSIX_EXTRA = 'ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ';
+
+/** `shlex.split(s)`: POSIX rules, words split on space/tab/CR/LF, quotes and backslashes removed. */
+export function shlexSplit(s: string): ShlexResult {
+  const tokens: ShlexToken[] = [];
+  const n = s.length;
+  let i = 0;
+  for (;;) {
+    // read_token with state ' ' at the start of each token.
+    let state: string = ' ';
+    let escapedState = ' ';
+    let token = '';
+    let quoted = false;
+    let start = -1;
+    let end = i;
+    for (;;) {
+      const c = i < n ? s[i]! : '';
+      if (state === ' ') {
+        if (c === '') {
+          state = 'eof';
+          break;
+        }
+        i++;
+        if (WS.includes(c)) {
+          if (token || quoted) break;
+          continue;
+        }
+        start = i - 1;
+        if (c === '\\') {
+          escapedState = 'a';
+          state = '\\';
+        } else if (c === '"' || c === "'") state = c;
+        else {
+          token = c;
+          state = 'a';
+        }
+      } else if (state === '"' || state === "'") {
+        quoted = true;
+        if (c === '') return { ok: false, error: 'No closing quotation', tokens, at: n };
+        i++;
+        if (c === state) state = 'a';
+        else if (c === '\\' && state === '"') {
+          escapedState = state;
+          state = '\\';
+        } else token += c;
+      } else if (state === '\\') {
+        if (c === '') return { ok: false, error: 'No escaped character', tokens, at: n };
+        i++;
+        if ((escapedState === '"' || escapedState === "'") && c !== '\\' && c !== escapedState) token += '\\';
+        token += c;
+        state = escapedState;
+      } else {
+        // state 'a'
+        if (c === '') {
+          end = i;
+          state = 'eof';
+          break;
+        }
+        if (WS.includes(c)) {
+          end = i;
+          i++;
+          state = ' ';
+          if (token || quoted) break;
+          continue;
+        }
+        i++;
+        if (c === '"' || c === "'") state = c;
+        else if (c === '\\') {
+          escapedState = 'a';
+          state = '\\';
+        } else token += c;
+      }
+    }
+    if (start !== -1 && (token || quoted)) tokens.push({ value: token, start, end: Math.max(end, start + 1), quoted });
+    if (state === 'eof') return { ok: true, tokens };
+  }
+}
+
+const KV_WORDCHARS = new Set([...BASE_WORDCHARS, ...'/.+-():']);
+void POSIX_EXTRA;
+
+/**
+ * Tokens of `shlex.shlex(s)` (non-POSIX) with supervisor's extra word characters, as
+ * `list(lexer)` returns them: iteration stops at the first empty token.
+ */
+export function shlexKeyValueTokens(s: string): ShlexResult {
+  const tokens: ShlexToken[] = [];
+  const n = s.length;
+  let i = 0;
+  let pushback: ShlexToken | undefined;
+  const skipComment = () => {
+    // readline(): through the next newline.
+    const nl = s.indexOf('\n', i);
+    i = nl === -1 ? n : nl + 1;
+  };
+  for (;;) {
+    if (pushback) {
+      tokens.push(pushback);
+      pushback = undefined;
+      continue;
+    }
+    let state = ' ';
+    let token = '';
+    let start = i;
+    let end = i;
+    for (;;) {
+      const c = i < n ? s[i]! : '';
+      if (state === ' ') {
+        if (c === '') break;
+        i++;
+        if (WS.includes(c)) {
+          if (token) break;
+          continue;
+        }
+        if (c === '#') {
+          skipComment();
+          continue;
+        }
+        start = i - 1;
+        if (KV_WORDCHARS.has(c)) {
+          token = c;
+          state = 'a';
+        } else if (c === '"' || c === "'") {
+          token = c;
+          state = c;
+        } else {
+          token = c;
+          end = i;
+          break;
+        }
+      } else if (state === '"' || state === "'") {
+        if (c === '') return { ok: false, error: 'No closing quotation', tokens, at: n };
+        i++;
+        token += c;
+        if (c === state) {
+          end = i;
+          break;
+        }
+      } else {
+        if (c === '') {
+          end = i;
+          break;
+        }
+        if (WS.includes(c)) {
+          end = i;
+          i++;
+          if (token) break;
+          state = ' ';
+          continue;
+        }
+        if (c === '#') {
+          end = i;
+          skipComment();
+          continue;
+        }
+        if (KV_WORDCHARS.has(c) || c === '"' || c === "'") {
+          token += c;
+          i++;
+          end = i;
+          continue;
+        }
+        // Punctuation ends the word and is the next token.
+        end = i;
+        pushback = { value: c, start: i, end: i + 1, quoted: false };
+        i++;
+        break;
+      }
+    }
+    if (token === '') return { ok: true, tokens };
+    tokens.push({ value: token, start, end, quoted: false });
+  }
+}
+
+/** `dict_of_key_value_pairs`: `K=V,K2=V2` (every fourth token is skipped, whatever it is). */
+export function parseKeyValuePairs(
+  s: string,
+): { ok: true; pairs: Array<{ key: ShlexToken; value: ShlexToken }>; dict: Record<string, string> } | { ok: false; error: string; at: number } {
+  const lexed = shlexKeyValueTokens(s);
+  if (!lexed.ok) return { ok: false, error: lexed.error, at: lexed.at };
+  const t = lexed.tokens;
+  const pairs: Array<{ key: ShlexToken; value: ShlexToken }> = [];
+  const dict: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (let i = 0; i < t.length; i += 4) {
+    const k = t[i]!;
+    const eq = t[i + 1];
+    const v = t[i + 2];
+    if (!eq || !v || eq.value !== '=') {
+      return { ok: false, error: `Unexpected end of key/value pairs in value '${s}'`, at: (eq ?? k).start };
+    }
+    pairs.push({ key: k, value: v });
+    dict[k.value] = stripQuotes(v.value);
+  }
+  return { ok: true, pairs, dict };
+}
+
+/** `str.strip('\'"')`. */
+export function stripQuotes(v: string): string {
+  let a = 0;
+  let b = v.length;
+  while (a < b && (v[a] === '"' || v[a] === "'")) a++;
+  while (b > a && (v[b - 1] === '"' || v[b - 1] === "'")) b--;
+  return v.slice(a, b);
+}
