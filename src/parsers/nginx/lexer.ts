@@ -266,19 +266,20 @@ export class NginxLexer {
     let esc = false;
     let dollar = false;
     let escDollar = -1;
-    // Fast path: find the closing quote, then look for backslashes and `$` before it.
-    for (;;) {
-      const close = text.indexOf(q === 34 ? '"' : "'", j);
-      const bs = text.indexOf('\\', j);
-      if (bs >= 0 && (close < 0 || bs < close)) {
-        esc = true;
-        if (escDollar < 0 && text.charCodeAt(bs + 1) === 36) escDollar = bs;
-        j = bs + 2;
-        continue;
-      }
-      j = close < 0 ? n : close;
-      break;
+    // Find the closing quote and the backslashes before it with indexOf; each search
+    // only moves forward, so a string costs its own length (no rescans to the end of
+    // the file when the quote is escaped or never closed).
+    const qc = q === 34 ? '"' : "'";
+    let close = text.indexOf(qc, j);
+    let bs = this.backslashAfter(j);
+    while (bs >= 0 && (close < 0 || bs < close)) {
+      esc = true;
+      if (escDollar < 0 && text.charCodeAt(bs + 1) === 36) escDollar = bs;
+      j = bs + 2;
+      if (close >= 0 && close < j) close = text.indexOf(qc, j);
+      bs = this.backslashAfter(j);
     }
+    j = close < 0 ? n : close;
     if (j >= n) {
       // The quote is never closed. nginx: too long parameter (if the rest of the file is
       // over the limit) or `unexpected end of file, expecting ";" or "}"`.
@@ -302,14 +303,11 @@ export class NginxLexer {
       this.quote = q;
       this.closed = false;
       this.esc = esc;
-      this.dollar = text.indexOf('$', i) >= 0;
+      this.dollar = this.dollarBetween(i + 1, n);
       this.escDollar = escDollar;
       return TOK_WORD;
     }
-    if (!dollar) {
-      const d = text.indexOf('$', i + 1);
-      dollar = d >= 0 && d < j;
-    }
+    dollar = this.dollarBetween(i + 1, j);
     const after = j + 1;
     this.start = i;
     this.end = after;
@@ -347,6 +345,32 @@ export class NginxLexer {
       });
     }
     return TOK_WORD;
+  }
+
+  // Next `$` and `\` at or after the position last asked about, so that looking for them
+  // never rescans the rest of the file (quoted strings are read in increasing order; a
+  // restart after an unclosed quote goes back, and then the search starts again).
+  private dollarFrom = -1;
+  private dollarAt = -1;
+  private backslashFrom = -1;
+  private backslashAt = -1;
+
+  /** Whether text[from, to) holds a `$`. */
+  private dollarBetween(from: number, to: number): boolean {
+    if (from < this.dollarFrom || (this.dollarAt >= 0 && this.dollarAt < from) || this.dollarFrom < 0) {
+      this.dollarAt = this.text.indexOf('$', from);
+    }
+    this.dollarFrom = from;
+    return this.dollarAt >= 0 && this.dollarAt < to;
+  }
+
+  /** Offset of the first `\` at or after `from`, or -1. */
+  private backslashAfter(from: number): number {
+    if (from < this.backslashFrom || (this.backslashAt >= 0 && this.backslashAt < from) || this.backslashFrom < 0) {
+      this.backslashAt = this.text.indexOf('\\', from);
+    }
+    this.backslashFrom = from;
+    return this.backslashAt;
   }
 
   /**
