@@ -121,6 +121,7 @@ const NGINX_CASES: Record<string, () => NginxCase> = {
   // duplicate` before recursing further; stacklint names the cause (the file includes
   // itself). Both refuse; the messages differ on purpose.
   'main file including itself through a glob': () => ({ conf: write('selfmain/nginx.conf', 'events {}\ninclude *.conf;\n'), sameMessage: false }),
+  'NUL byte inside a word (nginx reads it as a character)': () => ({ conf: write('nulw/nginx.conf', 'events {}\nhttp {\n  server {\0}\n}\n') }),
   'NUL byte in a comment (nginx accepts)': () => ({ conf: write('nulc/nginx.conf', 'events {}\nhttp {\n  # a\0b\n  sendfile on;\n}\n') }),
   'include of a directory': () => {
     write('incdir/conf.d/x.conf', 'sendfile on;\n');
@@ -180,7 +181,7 @@ describe('nginx bad input through the CLI', () => {
   });
 
   it('a binary file forced as nginx: still core/binary-file, exit 1', () => {
-    const f = write('bin2/site', Buffer.from('server {\0}\n'));
+    const f = write('bin2/site', Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
     const r = check(['--kind', 'nginx', f]);
     expectControlled(r);
     expect(r.code).toBe(1);
