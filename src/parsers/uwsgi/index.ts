@@ -94,10 +94,27 @@ export function sniffUwsgi(filePath: string, text: string): number {
 // ---------------------------------------------------------------------------------------
 // Loading
 
-const PLUGINS_LINE = /^[ \t]*(plugins?|need-plugins?)[ \t]*=/m;
+const PLUGINS_LINE = /^[ \t]*(?:need-)?plugins?[ \t]*=([^\n]*)$/gm;
+const LANGUAGE_PLUGIN = /(^|[\s,:/])(python[\d.]*|http)(_plugin\.so)?\s*(,|$)/;
+
+/**
+ * Whether a configuration loads the python or http plugin itself: then it was written for a
+ * uWSGI without them built in (Debian's), and a pip build cannot be assumed.
+ */
+function loadsLanguagePlugin(values: Iterable<string>): boolean {
+  for (const v of values) if (LANGUAGE_PLUGIN.test(v.trim())) return true;
+  return false;
+}
+
+function pluginLines(text: string): string[] {
+  const out: string[] = [];
+  PLUGINS_LINE.lastIndex = 0;
+  for (let m = PLUGINS_LINE.exec(text); m; m = PLUGINS_LINE.exec(text)) out.push(m[1]!);
+  return out;
+}
 
 function loadOne(root: SourceFile, ctx: LoadContext): UwsgiConfig {
-  const l = new UwsgiLoader(ctx, root, 'ini', { binary: 'unknown', implicitPlugins: [], assumeEmbedded: !PLUGINS_LINE.test(root.text) });
+  const l = new UwsgiLoader(ctx, root, 'ini', { binary: 'unknown', implicitPlugins: [], assumeEmbedded: !loadsLanguagePlugin(pluginLines(root.text)) });
   l.addEnvOptions();
   l.loadRootIni();
   l.runPasses();
@@ -129,7 +146,12 @@ export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: 
   const program = args[0]?.value ?? 'uwsgi';
   const { binary, implicitPlugins } = binaryOf(program);
   const lctx: LoadContext = opts.env ? { fs: ctx.fs, config: { ...ctx.config, env: { ...ctx.config.env, ...opts.env } } } : ctx;
-  const mentionsPlugins = args.some((a) => /^--?(plugins?|need-plugins?)(=|$)/.test(a.value));
+  const pluginArgs: string[] = [];
+  args.forEach((a, i) => {
+    const m = /^--?(?:need-)?plugins?(?:=(.*))?$/.exec(a.value);
+    if (m) pluginArgs.push(m[1] ?? args[i + 1]?.value ?? '');
+  });
+  const mentionsPlugins = loadsLanguagePlugin(pluginArgs);
   const l = new UwsgiLoader(lctx, source, 'argv', {
     binary,
     implicitPlugins,

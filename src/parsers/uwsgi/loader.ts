@@ -81,6 +81,7 @@ export interface LoaderSetup {
   assumeEmbedded?: boolean;
 }
 
+const PYTHON2_PLUGIN = /^python(2|27|2\.7)?$/;
 const END_KEYS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
 const SCHEMES = ['call', 'callint', 'data', 'emperor', 'exec', 'fd', 'http', 'https', 'section', 'sym'];
 
@@ -536,7 +537,9 @@ export class UwsgiLoader {
           if (!spec) continue;
           const dir = pluginDir(spec);
           const file = pluginFileName(spec);
-          const available = this.setup.binary === 'embedded' ? true : spec.includes('/') ? true : DEBIAN_PLUGINS.has(file) || EMBEDDED_PLUGINS.has(file);
+          // Debian 12 has no Python 2 plugin (python_plugin.so); any other name may come from a
+          // package we do not see here, so it counts as loaded.
+          const available = this.setup.binary === 'embedded' || spec.includes('/') || !PYTHON2_PLUGIN.test(file);
           this.pluginRequests.push({ spec, dir, at: e.at, available, need });
           if (available) this.loaded.add(dir);
         }

@@ -154,7 +154,9 @@ export function pluginDir(spec: string): string {
   const slash = p.lastIndexOf('/');
   if (slash >= 0) p = p.slice(slash + 1);
   if (p.endsWith('_plugin.so')) p = p.slice(0, -'_plugin.so'.length);
-  if (/^python\d*$/.test(p)) return 'python';
+  if (/^python[\d.]*$/.test(p)) return 'python';
+  // Debian names builds for one interpreter after it: gevent_python3, asyncio_python3, rack_ruby30…
+  p = p.replace(/_(python|ruby|openjdk|lua)[\d.]*$/, '');
   if (/^(ruby\d*|rack)$/.test(p)) return 'rack';
   if (/^(psgi|perl)$/.test(p)) return 'psgi';
   if (/^php\d*$/.test(p)) return 'php';

@@ -1,0 +1,153 @@
+/**
+ * Helpers shared by the uWSGI rules: option lookups over a config, numeric parsing the way
+ * uWSGI's option parsers do it, socket classification, master detection.
+ */
+import type { RuleContext } from '../../core/rule.js';
+import type { Span } from '../../core/source.js';
+import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool } from '../../parsers/uwsgi/index.js';
+import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
+import { optionInfo } from '../../parsers/uwsgi/options.js';
+
+export function configs(ctx: RuleContext): UwsgiConfig[] {
+  return ctx.project.uwsgi;
+}
+
+/** A span that points at the option: the value for ini/argv values, the key otherwise. */
+export function valueSpan(o: UwsgiOptionValue): Span {
+  return o.at;
+}
+
+/** `key = value` or `--key value` as written, for messages. */
+export function shown(o: UwsgiOptionValue): string {
+  if (o.origin === 'argv') return o.noValue ? o.written : `${o.written} ${o.raw}`;
+  if (o.origin === 'env') return `${o.written}=${o.raw}`;
+  return `${o.written} = ${o.raw}`;
+}
+
+/** C `atoi`: leading whitespace, sign, digits; 0 when none. */
+export function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  if (!m) return 0;
+  const n = Number(m[1]);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** C `strtoul(s, NULL, 10)` as a JS number (negative wraps like C; saturates at 2^64-1). */
+export function strtoul(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(s);
+  if (!m) return 0;
+  const n = Number(m[2]);
+  return m[1] === '-' ? 2 ** 64 - n : Math.min(n, 2 ** 64 - 1);
+}
+
+/** An integer option's value as uWSGI's parser reads it (no value = 1). */
+export function intValue(o: UwsgiOptionValue): number | undefined {
+  if (o.unknown) return undefined;
+  if (o.noValue) return 1;
+  const kind = optionInfo(o.name)?.kind;
+  return kind === 'int' ? atoi(o.value) : strtoul(o.value);
+}
+
+/** Whether the master process is on: `master` (last value), or any option that implies it. */
+export function masterState(c: UwsgiConfig): { on: boolean | undefined; by?: UwsgiOptionValue } {
+  const m = effectiveValue(c, 'master');
+  if (m && !m.conditional) {
+    const b = optionBool(m);
+    return b === undefined ? { on: undefined } : { on: b, by: m };
+  }
+  for (const o of c.options) {
+    if (!o.known || o.placeholder) continue;
+    const info = optionInfo(o.name);
+    if (info && info.flags.some((f) => f === 'UWSGI_OPT_MASTER' || f === 'UWSGI_OPT_LOG_MASTER' || f === 'UWSGI_OPT_REQ_LOG_MASTER')) return { on: true, by: o };
+  }
+  if (m) return { on: undefined };
+  return { on: false };
+}
+
+export interface SocketInfo {
+  opt: UwsgiOptionValue;
+  /** Protocol the socket speaks (`uwsgi`, `http`, `http11`, `fastcgi`, …). */
+  protocol: string;
+  /** `unix`, `abstract`, `tcp`, `shared` (`=N`), or `unknown` (value not known statically). */
+  family: 'unix' | 'abstract' | 'tcp' | 'shared' | 'unknown';
+  address: string;
+  host?: string;
+  port?: string;
+}
+
+/**
+ * Every socket option in order (socket #0 first), with its protocol: `socket`/`-s` speaks
+ * `protocol =`/`socket-protocol =` when set, else uwsgi (socket.c:9); the others speak
+ * the protocol their table entry names.
+ */
+export function sockets(c: UwsgiConfig): SocketInfo[] {
+  const proto = effectiveValue(c, 'protocol');
+  const defaultProtocol = proto && !proto.unknown && proto.value ? proto.value : 'uwsgi';
+  const out: SocketInfo[] = [];
+  for (const o of c.options) {
+    if (o.placeholder) continue;
+    const info = optionInfo(o.name);
+    if (!info || info.kind !== 'socket' || info.parser === 'uwsgi_opt_add_shared_socket') continue;
+    const data = info.data.replace(/^"|"$/g, '');
+    const protocol = data === 'NULL' ? defaultProtocol : data;
+    out.push({ opt: o, protocol, ...classifyAddress(o) });
+  }
+  return out;
+}
+
+export function classifyAddress(o: UwsgiOptionValue): Omit<SocketInfo, 'opt' | 'protocol'> {
+  const address = o.value;
+  if (o.unknown) return { family: 'unknown', address };
+  if (address.startsWith('=')) return { family: 'shared', address };
+  if (address.startsWith('@') || address.startsWith('\\0')) return { family: 'abstract', address };
+  const colon = address.lastIndexOf(':');
+  if (colon === -1) return { family: 'unix', address };
+  let host = address.slice(0, colon);
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  return { family: 'tcp', address, host, port: address.slice(colon + 1) };
+}
+
+/** A TCP host that means every interface. */
+export function isAllInterfaces(host: string): boolean {
+  return host === '' || host === '0.0.0.0' || host === '*' || host === '::' || host === '0';
+}
+
+/** Every `%(key)` name (and each word of `%(a + b)` expressions) used anywhere in the config. */
+export function placeholderNames(c: UwsgiConfig): Set<string> {
+  const names = new Set<string>();
+  const re = /%\(([^()]*)\)/g;
+  for (const o of c.options) {
+    for (const text of [o.raw, o.value]) {
+      if (!text.includes('%(')) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) for (const w of m[1]!.split(' ')) if (w) names.add(w);
+    }
+  }
+  return names;
+}
+
+export { allValues, effectiveValue, optionBool };
+
+/**
+ * Whether a supervisor program in the project runs this configuration with a uWSGI that has
+ * python and http built in (a pip or source build: a virtualenv's `bin/uwsgi`), or with
+ * Debian's `uwsgi_python3`, in which case plugin requirements of Debian's build do not apply.
+ */
+export function runByBuiltInPython(ctx: RuleContext, c: UwsgiConfig): boolean {
+  const target = c.root.deployedPath;
+  const base = target.slice(target.lastIndexOf('/') + 1);
+  for (const s of ctx.project.supervisor) {
+    for (const sec of s.sections) {
+      for (const v of sec.occurrences) {
+        if (v.key !== 'command') continue;
+        const text = v.expanded ?? v.raw;
+        if (!text.includes(base)) continue;
+        const program = text.trim().split(/\s+/)[0] ?? '';
+        const b = binaryOfProgram(program);
+        if (b.binary === 'embedded' || b.implicitPlugins.some((p) => p.startsWith('python'))) return true;
+      }
+    }
+  }
+  return false;
+}
+

@@ -1,0 +1,72 @@
+import type { Rule } from '../../core/rule.js';
+import type { SourceFile } from '../../core/source.js';
+import { configs } from './_util.js';
+
+/** The section a source offset is in, from the load's headers. */
+function sectionAt(headers: Array<{ name: string; start: number }>, offset: number): string | undefined {
+  let s: string | undefined;
+  for (const h of headers) {
+    if (h.start > offset) break;
+    s = h.name;
+  }
+  return s;
+}
+
+function lineOf(src: SourceFile, offset: number): string {
+  return src.lineText(src.positionAt(offset).line).trim();
+}
+
+export const unknownMagicVariable: Rule = {
+  meta: {
+    id: 'uwsgi/unknown-magic-variable',
+    severity: 'warning',
+    description:
+      'A %X sequence uWSGI does not know (it deletes it silently: "a%zb" is "ab"), a % at the end of a line (it swallows the line break), or %2F-style URL escapes (%2 is a magic variable).',
+    reads: ['uwsgi'],
+  },
+  check(ctx) {
+    for (const c of configs(ctx)) {
+      const seen = new Set<string>();
+      for (const l of c.loads) {
+        const src = l.source;
+        if (!src || !l.deletedMagic || !l.headers) continue;
+        const key = `${src.path}\0${l.section}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        for (const d of l.deletedMagic) {
+          if (sectionAt(l.headers, d.offset) !== l.section) continue;
+          const at = { source: src, start: d.offset, end: d.offset + (d.letter ? 2 : 1) };
+          if (d.letter === '\n' || d.letter === '\r') {
+            ctx.report({
+              at,
+              message: 'a "%" at the end of the line joins the next line to this one',
+              hint: 'uWSGI replaces "%" and the character after it everywhere in the file, and the line break is a character: the next line becomes part of this line (of its value, or of its comment). Write "%%" for a literal percent sign.',
+            });
+            continue;
+          }
+          if (d.letter === '') continue;
+          const text = lineOf(src, d.offset);
+          if (text.startsWith(';') || text.startsWith('#')) continue;
+          const shown = d.letter === ' ' ? '% ' : `%${d.letter}`;
+          ctx.report({
+            at,
+            message: `"${shown}" is not a uWSGI magic variable: uWSGI deletes it`,
+            hint: `uWSGI substitutes magic variables (%d, %n, %p, …) in the whole file and replaces every other "%" + character with nothing, so "${shown}" disappears from the value. Write "%%" for a literal percent sign.`,
+          });
+        }
+        // URL escapes: "%2F", "%20" read as the magic variables %2 (a path component) or %d…
+        for (const o of c.options) {
+          if (o.origin !== 'ini' || o.at.source !== src || o.section !== l.section) continue;
+          const m = /%[0-9][0-9A-Fa-f]/.exec(o.raw);
+          if (!m || o.raw[m.index - 1] === '%') continue;
+          const exact = src.text.slice(o.at.start, o.at.end) === o.raw;
+          ctx.report({
+            at: exact ? { source: src, start: o.at.start + m.index, end: o.at.start + m.index + 3 } : o.at,
+            message: `"${m[0]}" looks like a URL escape, but uWSGI reads "%${m[0][1]}" as a magic variable`,
+            hint: `%0 … %9 are the components of the config file's directory, so "${m[0]}" becomes "<component ${m[0][1]}>${m[0][2]}". Write "%${m[0]}" to keep a literal "${m[0]}".`,
+          });
+        }
+      }
+    }
+  },
+};

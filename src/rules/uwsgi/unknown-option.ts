@@ -1,0 +1,74 @@
+import { distance } from 'fastest-levenshtein';
+import type { Rule } from '../../core/rule.js';
+import { ALL_OPTION_NAMES, getoptTable, optionInfo } from '../../parsers/uwsgi/options.js';
+import { configs, placeholderNames } from './_util.js';
+
+/** The option names a key was probably meant to be (case, underscores, typos). */
+export function suggestOption(key: string): string | undefined {
+  const lower = key.toLowerCase().replaceAll('_', '-');
+  if (optionInfo(lower)) return lower;
+  const max = key.length <= 4 ? 1 : key.length <= 9 ? 2 : 3;
+  let best: string | undefined;
+  let bestD = max + 1;
+  for (const n of ALL_OPTION_NAMES) {
+    if (Math.abs(n.length - lower.length) > max) continue;
+    const d = distance(lower, n);
+    if (d < bestD || (d === bestD && best !== undefined && n < best)) {
+      best = n;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** The option a command-line abbreviation stands for (a unique prefix, as getopt_long accepts). */
+export function abbreviationOf(key: string, plugins: string[]): string | undefined {
+  if (key.length < 2) return undefined;
+  const t = getoptTable(plugins);
+  let found: string | undefined;
+  for (const o of t.long) {
+    if (o.name.startsWith(key)) {
+      if (found && found !== o.name) return undefined;
+      found = o.name;
+    }
+  }
+  return found;
+}
+
+export const unknownOption: Rule = {
+  meta: {
+    id: 'uwsgi/unknown-option',
+    severity: 'warning',
+    description: 'An ini key that is no uWSGI option (of the core or any plugin) and is not used as a %(placeholder): uWSGI ignores it without a word.',
+    reads: ['uwsgi'],
+  },
+  check(ctx) {
+    for (const c of configs(ctx)) {
+      let used: Set<string> | undefined;
+      for (const o of c.options) {
+        if (o.known || o.placeholder || o.origin !== 'ini' || o.name === 'end') continue;
+        used ??= placeholderNames(c);
+        if (used.has(o.name)) continue;
+        const key = o.name;
+        const abbrev = abbreviationOf(key, ['python', 'http', ...(c.plugins ?? [])]);
+        const parts: string[] = [];
+        if (abbrev) {
+          parts.push(
+            `On a command line "--${key}" abbreviates "--${abbrev}" (getopt accepts any unambiguous prefix), but in an ini file the key must be the full option name: write "${abbrev} = …".`,
+          );
+        } else {
+          const s = suggestOption(key);
+          if (s && s.toLowerCase() === key.toLowerCase()) parts.push(`Did you mean "${s}"? uWSGI option names are case-sensitive.`);
+          else if (s && s === key.toLowerCase().replaceAll('_', '-')) parts.push(`Did you mean "${s}"? ini keys are not converted: write dashes, not underscores.`);
+          else if (s) parts.push(`Did you mean "${s}"?`);
+          parts.push('uWSGI stores unknown keys only as placeholders (for %(name)) and does not warn about them; if this is meant as a placeholder, use set-placeholder.');
+        }
+        ctx.report({
+          at: o.keyAt,
+          message: `"${key}" is not a uWSGI option: uWSGI ignores it silently`,
+          hint: parts.join(' '),
+        });
+      }
+    }
+  },
+};
