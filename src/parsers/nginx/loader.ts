@@ -280,8 +280,9 @@ export class NginxLoader {
       if (!source) continue;
       const child = this.record(source, top.rec.prefix, top.rec.guessed);
       if (child.state === ACTIVE) {
+        // One report per include directive: a glob that loops through many files is one mistake.
+        if (d.include!.cycles.length === 0) top.rec.problems.push(this.cycleProblem(stack, child, d, target));
         d.include!.cycles.push(target);
-        top.rec.problems.push(this.cycleProblem(stack, child, d, target));
         continue;
       }
       d.include!.files.push(child.file);
@@ -369,8 +370,9 @@ export class NginxLoader {
   ): ParseProblem {
     const k = stack.findIndex((f) => f.rec === child);
     const loop = stack.slice(k);
-    const names = loop.map((f) => f.rec.file.source.deployedPath);
-    const chain = [...names, child.file.source.deployedPath].map((p) => `"${p}"`).join(' → ');
+    const names = loop.map((f) => `"${f.rec.file.source.deployedPath}"`);
+    if (names.length > 6) names.splice(3, names.length - 5, `… (${names.length - 5} more)`);
+    const chain = [...names, `"${child.file.source.deployedPath}"`].join(' → ');
     const related: NonNullable<ParseProblem['related']> = [];
     for (const f of loop.slice(0, -1)) {
       const site = f.rec.includes[f.site]!.directive;
