@@ -364,7 +364,8 @@ function parseEntry(
   line: number,
   ifdef: string | undefined,
 ): (OptionEntry & { name: string }) | undefined {
-  const f = splitFields(body.replace(/\(\s*char\s*\*\s*\)/g, ''));
+  // C++ tables cast their strings (`(char *)"v8-load"`): cString reads only the literals.
+  const f = splitFields(body);
   const name = cString(f[0] ?? '');
   if (name === undefined || name === '') return undefined; // the terminator {0, 0, …} or {NULL, …}
   const type = (f[1] ?? '').trim();

@@ -3,13 +3,24 @@
  * uWSGI's option parsers do it, socket classification, master detection.
  */
 import type { RuleContext } from '../../core/rule.js';
-import type { Span } from '../../core/source.js';
+import type { SourceFile, Span } from '../../core/source.js';
 import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool } from '../../parsers/uwsgi/index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 import { optionInfo } from '../../parsers/uwsgi/options.js';
 
+/**
+ * Every uWSGI configuration of the project: ini files checked on their own, and the command
+ * lines of supervisor programs that run uWSGI. An ini file that such a command line loads is
+ * checked through the command line only (it knows the binary, the working directory and the
+ * environment).
+ */
 export function configs(ctx: RuleContext): UwsgiConfig[] {
-  return ctx.project.uwsgi;
+  const argv: UwsgiConfig[] = [];
+  for (const s of ctx.project.supervisor) for (const p of s.programs ?? []) if (p.uwsgi) argv.push(p.uwsgi);
+  if (!argv.length) return ctx.project.uwsgi;
+  const covered = new Set<SourceFile>();
+  for (const c of argv) for (const f of c.files) covered.add(f);
+  return [...ctx.project.uwsgi.filter((c) => !covered.has(c.root)), ...argv];
 }
 
 /** A span that points at the option: the value for ini/argv values, the key otherwise. */
