@@ -68,7 +68,8 @@ function codeFrame(source: SourceFile | undefined, d: Pick<Diagnostic, 'range'>)
   const endColumn = end.line === start.line && end.column <= start.column ? start.column + 1 : end.column;
   return codeFrameColumns(
     lines.join('\n'),
-    { start: { line: start.line - first + 1, column: start.column }, end: { line: end.line - first + 1, column: endColumn } },
+    // With startLine, code-frame takes absolute line numbers for the marker.
+    { start: { line: start.line, column: start.column }, end: { line: end.line, column: endColumn } },
     // startLine numbers the gutter from the first line passed (missing from the bundled types).
     { startLine: first, linesAbove: CONTEXT_LINES, linesBelow: CONTEXT_LINES, highlightCode: false } as Parameters<typeof codeFrameColumns>[2],
   );
