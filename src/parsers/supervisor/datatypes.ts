@@ -132,14 +132,39 @@ export function inetAddress(v: string): Converted<{ host: string; port: number }
   return ok({ host: '', port: p.value });
 }
 
-/** `import_spec` (pkg_resources): only supervisor's own modules can be checked. */
+const EP_TAIL = /^\s*([\p{L}\p{N}_.]+)\s*(?::\s*([\p{L}\p{N}_.]+))?\s*(\[.*\])?\s*$/u;
+const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/** Marker error of `importSpec`: the module or attribute cannot be imported. */
+export const UNRESOLVED = 'cannot be resolved';
+
+/**
+ * `import_spec` (pkg_resources `EntryPoint.parse("x=" + spec).resolve()`): a malformed spec
+ * is a ValueError, a module that cannot exist an ImportError; only supervisor's own modules
+ * can be checked further.
+ */
 export function importSpec(v: string): Converted<string> {
-  const m = /^\s*([\w.]+)\s*:\s*([\w.]+)\s*$/.exec(v);
-  if (!m) return UNKNOWN;
-  const known = KNOWN_SPECS[m[1]!];
+  const src = 'x=' + v;
+  let m: RegExpExecArray | null = null;
+  // The entry point name is the shortest prefix before an '=' that lets the rest parse.
+  for (let i = src.indexOf('='); i !== -1 && !m; i = src.indexOf('=', i + 1)) m = EP_TAIL.exec(src.slice(i + 1));
+  if (!m) return fail(`("EntryPoint must be in 'name=module:attrs [extras]' format", ${pyRepr(src)})`);
+  const module = m[1]!;
+  const attr = m[2];
+  const parts = module.split('.');
+  if (parts.some((p) => !IDENT.test(p))) return fail(UNRESOLVED);
+  if (parts[0] !== 'supervisor') return UNKNOWN;
+  if (parts.length > 1 && !SUPERVISOR_MODULES.has(parts.slice(1).join('.'))) return fail(UNRESOLVED);
+  const known = KNOWN_SPECS[module];
+  if (!attr) return ok(v);
   if (!known) return UNKNOWN;
-  return known.has(m[2]!) ? ok(v) : fail(`cannot be resolved`);
+  return known.has(attr.split('.')[0]!) ? ok(v) : fail(UNRESOLVED);
 }
+
+/** Modules of the supervisor 4.2.5 package (`supervisor.X`). */
+const SUPERVISOR_MODULES = new Set(
+  'childutils compat confecho datatypes dispatchers events http http_client loggers options pidproxy poller process rpcinterface socket_manager states supervisorctl supervisord templating web xmlrpc medusa scripts tests ui skel'.split(' '),
+);
 
 export function eventNames(v: string): { names: string[]; unknown: string[] } {
   const names = [...new Set(listOfStrings(v).map((x) => x.toUpperCase()))];

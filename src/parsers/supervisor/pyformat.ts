@@ -20,6 +20,11 @@ export interface Expansions {
    * value is then unknown, never an error).
    */
   envOpen: boolean;
+  /**
+   * `str(dict)` of the expansion names, for a conversion without a name (a lone `%s`);
+   * values we cannot know are shown as `'…'`.
+   */
+  dictText?: string;
 }
 
 /** A run of output text and where it came from in the input. */
@@ -152,7 +157,7 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
         return fail('format', conversionTypeError(conv, 'dict'));
       }
       wholeDict.push({ index: start, length: j + 1 - start });
-      piece = undefined;
+      piece = exp.dictText;
     } else if (arg === 'unknown') {
       if (!'sra'.includes(conv)) return fail('format', conversionTypeError(conv, 'str'));
       piece = undefined;

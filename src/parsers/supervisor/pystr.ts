@@ -95,9 +95,9 @@ function digitValue(ch: string): number {
   return 0;
 }
 
-/** The ValueError text of a failed `int(s)`. */
+/** The ValueError text of a failed `int(s)` (CPython prints the repr cut to 200 characters: `%.200R`). */
 export function pyIntError(s: string, base = 10): string {
-  return `invalid literal for int() with base ${base}: ${pyRepr(s)}`;
+  return `invalid literal for int() with base ${base}: ${[...pyRepr(s)].slice(0, 200).join('')}`;
 }
 
 /** `int(s, 8)`: like base 10 but octal digits, and an optional `0o` prefix. */

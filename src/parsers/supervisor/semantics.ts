@@ -36,6 +36,7 @@ import {
   signalNumber,
   type Converted,
   type Passwd,
+  UNRESOLVED,
 } from './datatypes.js';
 import type { SupervisorCommand, SupervisorConfig, SupervisorIssue, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
 import { mapOffset, pyFormat, type ExpansionValue, type Expansions, type Segment } from './pyformat.js';
@@ -220,7 +221,7 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
   let text: string | undefined = pre ? pre.text : value.raw;
   const maps: Segment[][] = pre ? [pre.segments] : [];
   const times = o.times ?? 1;
-  const exp: Expansions = { names, envOpen: env.envOpen };
+  const exp: Expansions = { names, envOpen: env.envOpen, dictText: dictText(names) };
   for (let t = 0; t < times && text !== undefined; t++) {
     const r = pyFormat(text, exp);
     const toRaw = (off: number, end = false) => {
@@ -270,6 +271,16 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
     return x;
   };
   return { value, text, failed: false, map: mapAll };
+}
+
+/** `str(expansions)`: the dict a lone `%s` turns into (in supervisord's insertion order). */
+function dictText(names: Names): string {
+  const parts: string[] = [];
+  for (const [k, v] of names) {
+    const val = v.value === undefined ? "'…'" : v.type === 'str' ? pyRepr(v.value) : String(v.value);
+    parts.push(`${pyRepr(k)}: ${val}`);
+  }
+  return `{${parts.join(', ')}}`;
 }
 
 function compareCodePoints(a: string, b: string): number {
@@ -391,15 +402,17 @@ function plugin(env: Env, s: SupervisorSection, factoryKey: string): void {
     });
     return;
   }
-  if (f.text !== undefined) {
-    const r = importSpec(f.text);
-    if (r.ok === false) {
-      issue(env, 'bad-value', `${f.text} cannot be resolved within [${s.name}]`, f.value.at, {
-        hint: 'supervisord refuses to start: the module has no such attribute. The standard value is supervisor.rpcinterface:make_main_rpcinterface.',
-      });
-    }
-  }
+  if (f.text !== undefined) importCheck(env, s, f, f.text, 'The standard value is supervisor.rpcinterface:make_main_rpcinterface.');
   for (const k of s.values.keys()) if (k !== factoryKey) get(env, s, k, names, { name: `${s.name}.${k}` });
+}
+
+function importCheck(env: Env, s: SupervisorSection, got: Got, spec: string, advice: string): void {
+  const r = importSpec(spec);
+  if (r.ok !== false || !got.value) return;
+  const msg = r.error === UNRESOLVED ? `${spec} cannot be resolved within [${s.name}]` : r.error;
+  issue(env, 'bad-value', msg, got.value.at, {
+    hint: `supervisord refuses to start: it imports this \`module:attribute\` spec and cannot. ${advice}`,
+  });
 }
 
 function processGroups(env: Env, sections: SupervisorSection[], byName: Map<string, SupervisorSection>): void {
@@ -473,11 +486,7 @@ function eventListener(env: Env, s: SupervisorSection): void {
     }
   }
   const rh = g('result_handler');
-  if (rh.text !== undefined && rh.value && importSpec(rh.text).ok === false) {
-    issue(env, 'bad-value', `${rh.text} cannot be resolved within [${s.name}]`, rh.value.at, {
-      hint: 'supervisord refuses to start: the module has no such attribute.',
-    });
-  }
+  if (rh.text !== undefined && rh.value) importCheck(env, s, rh, rh.text, 'The default is supervisor.dispatchers:default_handler.');
   const ev = g('events');
   if (!ev.failed && !(ev.value && ev.text === undefined)) {
     const { names: evNames, unknown } = eventNames(ev.text ?? '');
@@ -678,6 +687,12 @@ function processesFromSection(
       env.envOpen = saved;
     }
   };
+  const loopConv = <T>(key: string, fn: (v: string) => Converted<T>, dflt?: T): T | undefined => {
+    const got = g2(key);
+    if (!got.value) return dflt;
+    if (got.text === undefined) return undefined;
+    return convert(env, s, got, KIND_OF[key] ?? 'bad-value', fn(got.text), { wrap: true });
+  };
   const dir = g2('directory');
   if (dir.text !== undefined) program.directory = dir.text;
   const logs: Record<string, ReturnType<typeof logfileName> | undefined> = {};
@@ -697,9 +712,9 @@ function processesFromSection(
         );
       }
     } else if (!lf.value) logs[k] = { type: 'auto' };
-    defaulted(`${k}_logfile_backups`, integer, '10');
-    const maxbytes = defaulted(`${k}_logfile_maxbytes`, byteSize, '50MB');
-    defaulted(`${k}_syslog`, boolean, 'false');
+    loopConv(`${k}_logfile_backups`, integer);
+    const maxbytes = loopConv(`${k}_logfile_maxbytes`, byteSize, 50 * 1024 * 1024);
+    loopConv(`${k}_syslog`, boolean);
     if (logs[k]?.type === 'auto' && maxbytes === 0) {
       const mb = lookup(s, `${k}_logfile_maxbytes`);
       issue(
