@@ -403,7 +403,21 @@ export class NginxLexer {
       message = `too long parameter, probably missing terminating "${qc}" character`;
       hint = `nginx rejects a token longer than ${NGX_CONF_BUFFER} bytes. This quoted string is at least that long, which usually means its closing ${qc} is missing and the text after it is being read as part of the string.`;
     } else {
-      const head = text.slice(spanStart, unitAtByte(text, spanStart, 10));
+      // nginx prints the first 10 bytes, which may end inside a UTF-8 sequence: shown
+      // (as any UTF-8 reader shows those bytes) as one replacement character.
+      let headEnd = unitAtByte(text, spanStart, 10);
+      let cut = '';
+      const lastUnit = text.charCodeAt(headEnd - 1);
+      if (lastUnit >= 0xd800 && lastUnit <= 0xdbff) {
+        // Half of a 4-byte character (a surrogate pair split after its first half).
+        headEnd--;
+        cut = '\uFFFD';
+      } else if (utf8Length(text, spanStart, headEnd) > 10) {
+        headEnd--;
+        if (headEnd > spanStart && text.charCodeAt(headEnd) >= 0xdc00 && text.charCodeAt(headEnd) <= 0xdfff) headEnd--;
+        cut = '\uFFFD';
+      }
+      const head = text.slice(spanStart, headEnd) + cut;
       message = `too long parameter "${head}..." started`;
       hint = `nginx rejects a token (a word, a quoted string or a comment) longer than ${NGX_CONF_BUFFER} bytes (it reads the file through a ${NGX_CONF_BUFFER}-byte buffer). Shorten it, e.g. split a long comment over several lines or move long data into a file.`;
     }
