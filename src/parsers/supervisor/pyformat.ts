@@ -91,6 +91,13 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
       length: Math.max(1, Math.min(j + 1, n) - start),
       ...(key !== undefined ? { key } : {}),
     });
+    if (input[j] === '%') {
+      // `%%`, only with nothing in between.
+      segments.push({ outStart: out.length, outEnd: out.length + 1, inStart: start, inEnd: j + 1 });
+      out += '%';
+      i = j + 1;
+      continue;
+    }
     let arg: ExpansionValue | 'dict' | 'unknown' | undefined;
     if (input[j] === '(') {
       let depth = 1;
@@ -117,39 +124,37 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
     }
     while (j < n && FLAGS.has(input[j]!)) j++;
     if (input[j] === '*') {
-      if (arg === undefined && !argTaken) return fail('format', '* wants int');
-      return fail('format', arg === undefined ? 'not enough arguments for format string' : '* wants int');
+      if (arg === undefined && argTaken) return fail('format', 'not enough arguments for format string');
+      return fail('format', '* wants int');
     }
     let width = 0;
     while (j < n && input[j]! >= '0' && input[j]! <= '9') width = width * 10 + (input.charCodeAt(j++) - 48);
     let precision: number | undefined;
     if (input[j] === '.') {
       j++;
-      if (input[j] === '*') return fail('format', '* wants int');
+      if (input[j] === '*') {
+        if (arg === undefined && argTaken) return fail('format', 'not enough arguments for format string');
+        return fail('format', '* wants int');
+      }
       precision = 0;
       while (j < n && input[j]! >= '0' && input[j]! <= '9') precision = precision * 10 + (input.charCodeAt(j++) - 48);
     }
-    while (j < n && (input[j] === 'h' || input[j] === 'l' || input[j] === 'L')) j++;
+    // One length modifier is accepted and ignored.
+    if (j < n && (input[j] === 'h' || input[j] === 'l' || input[j] === 'L')) j++;
     if (j >= n) {
       j = n - 1;
       return fail('format', 'incomplete format');
     }
     const conv = input[j]!;
     const flags = input.slice(pct + 1, j);
-    if (conv === '%' && arg === undefined) {
-      // `%%` (flags and width in between are allowed and ignored).
-      segments.push({ outStart: out.length, outEnd: out.length + 1, inStart: start, inEnd: j + 1 });
-      out += '%';
-      i = j + 1;
-      continue;
-    }
-    if (!'sradiouxXeEfFgGc'.includes(conv)) {
-      return fail('format', `unsupported format character ${pyRepr(conv)} (0x${conv.charCodeAt(0).toString(16)}) at index ${j}`);
-    }
     if (arg === undefined) {
+      // The argument is fetched before the conversion character is looked at.
       if (argTaken) return fail('format', 'not enough arguments for format string');
       argTaken = true;
       arg = 'dict';
+    }
+    if (!'sradiouxXeEfFgGc'.includes(conv)) {
+      return fail('format', `unsupported format character ${pyRepr(conv)} (0x${conv.charCodeAt(0).toString(16)}) at index ${j}`);
     }
     let piece: string | undefined;
     if (arg === 'dict') {
@@ -157,7 +162,12 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
         return fail('format', conversionTypeError(conv, 'dict'));
       }
       wholeDict.push({ index: start, length: j + 1 - start });
-      piece = exp.dictText;
+      if (exp.dictText === undefined) piece = undefined;
+      else {
+        let t = exp.dictText;
+        if (precision !== undefined) t = t.slice(0, precision);
+        piece = pad(t, width, flags.includes('-'), false);
+      }
     } else if (arg === 'unknown') {
       if (!'sra'.includes(conv)) return fail('format', conversionTypeError(conv, 'str'));
       piece = undefined;
