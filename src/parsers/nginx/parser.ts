@@ -115,6 +115,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     if (related && related.length) p.related = related;
     lx.report(p);
   };
+  /** Depth of nameless `{ … }` blocks around the statement (their contents are dropped). */
+  let skipped = 0;
   /** A run of stray `;` (`;;;`) is one problem: the token count when the last one was seen. */
   let tokens = 0;
   let straySemiToken = -2;
@@ -131,7 +133,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       checkEscapedDollar(d, escDollars, frame.directive ? frame.directive.name : null, problems);
       escDollars = null;
     }
-    if (terminator === ';' && d.name === 'include') {
+    if (terminator === ';' && d.name === 'include' && skipped === 0) {
       includes.push({ directive: d, parentBlock: frame.directive ? frame.directive.name : null });
     }
     name = null;
@@ -229,6 +231,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         );
         frame = { directive: null, base: nodeCount, open: lx.start };
         stack.push(frame);
+        skipped++;
       }
       continue;
     }
@@ -249,7 +252,9 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         }
       }
       if (stack.length > 1) {
-        closeFrame(stack.pop()!, at, at + 1);
+        const closed = stack.pop()!;
+        if (closed.directive === null) skipped--;
+        closeFrame(closed, at, at + 1);
         frame = stack[stack.length - 1]!;
       } else if (!reported) {
         error(

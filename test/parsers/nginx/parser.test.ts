@@ -197,9 +197,10 @@ describe('error recovery', () => {
   });
 
   it('a nameless "{" is reported and its block skipped, braces still pair', () => {
-    const r = parse('http {\n  { listen 80; }\n  server_tokens off;\n}\n');
+    const r = parse('http {\n  { listen 80; include a.conf; }\n  server_tokens off;\n  include b.conf;\n}\n');
     expect(r.messages).toEqual(['unexpected "{"']);
-    expect(shape(r.file.children)).toEqual([{ http: ['server_tokens off'] }]);
+    expect(shape(r.file.children)).toEqual([{ http: ['server_tokens off', 'include b.conf'] }]);
+    expect(r.includes.map((s) => s.directive.args[0]!.value)).toEqual(['b.conf']);
   });
 
   it('a run of stray ";" is one problem; a flood of errors is capped', () => {
