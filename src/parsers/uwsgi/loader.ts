@@ -610,8 +610,11 @@ export class UwsgiLoader {
     const read = this.ctx.fs.readDeployed(deployed);
     if (!read.ok) {
       if (!e.conditional) {
-        const off = e.at.source.text.indexOf(`@(${file})`, e.at.start);
-        const at: Span = off !== -1 && off < e.at.end ? { source: e.at.source, start: off, end: off + file.length + 3 } : e.at;
+        // Point at the `@(…)` as written (its text may hold magic variables).
+        const text = e.at.source.text;
+        const off = text.indexOf('@(', e.at.start);
+        const close = off === -1 ? -1 : text.indexOf(')', off);
+        const at: Span = off !== -1 && close !== -1 && close < e.at.end ? { source: e.at.source, start: off, end: close + 1 } : e.at;
         this.problem(
           PROBLEM.atFile,
           at,
@@ -678,6 +681,7 @@ export class UwsgiLoader {
   /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
   private pass(symbol: string, hook: (key: string, e: Exported) => { value: string | undefined; unknown: boolean }): void {
     for (const e of this.ex) {
+      if (this.stopped) return;
       if (e.value === null || e.configured || e.inherited) continue;
       let v = e.value;
       if (!v.includes(symbol)) continue;
@@ -728,6 +732,8 @@ export class UwsgiLoader {
               );
               e.unknown = true;
               v = e.value;
+              // uWSGI dies on this one (malloc fails); nothing after it matters.
+              this.stopped = true;
               break;
             }
           } else hasSymbol++;
