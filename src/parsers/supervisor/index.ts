@@ -27,7 +27,11 @@ const DIRS = /(?:^|\/)(?:supervisor[^/]*|conf\.d|supervisord\.d)\//;
 
 /** How sure we are that a file is of this kind (0 = not at all, 1 = certain), from its name and text. */
 export function sniffSupervisor(filePath: string, text: string): number {
-  if (!STRONG.test(text)) return 0;
+  if (!STRONG.test(text)) {
+    // A misspelled header (`[programs:web]`) with supervisor keys is still a supervisor file.
+    if (/^[ \t]*\[[\w-]+:[^\]\n]+\][ \t]*$/m.test(text) && /^[ \t]*command[ \t]*[=:]/m.test(text) && !PYTHON.test(text)) return 0.6;
+    return 0;
+  }
   if (filePath.endsWith('.py') || PYTHON.test(text)) return 0.1;
   if (/^[ \t]*\[uwsgi\]/m.test(text) && !PROGRAM.test(text)) return 0.2;
   const p = filePath.split(path.sep).join('/');
