@@ -50,9 +50,9 @@ export class WordPack {
     d[statement]!++;
   }
 
-  /** Drop the unused tail once the file is parsed. */
+  /** Drop the unused tail once the file is parsed, when it is most of the array. */
   trim(): void {
-    if (this.data.length > this.length + 64) this.data = this.data.slice(0, this.length);
+    if (this.data.length > 2 * this.length + 64) this.data = this.data.slice(0, this.length);
   }
 
   private ensure(n: number): void {

@@ -100,7 +100,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
 
   // The statement being read: its name (null before the first word), where its words
   // are in the pack, and where its name and last word start and end.
-  const pack = new WordPack(source, Math.min(1 << 20, (text.length >> 2) + 64));
+  const pack = new WordPack(source, (text.length >> 2) + 64);
   let name: string | null = null;
   let stmt = -1;
   let stmtStart = 0;
