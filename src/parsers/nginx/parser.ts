@@ -69,9 +69,9 @@ const MAX_RELATED = 5;
 /**
  * Parse one file. Never throws; syntax errors are on `file.problems`.
  *
- * Memory matters (a 10 MB config has ~600,000 words): children and arguments are gathered
- * on a scratch stack and copied into exact-size arrays when their block ends, words go
- * into a packed array (nodes.ts), and directive names are interned.
+ * Memory matters (a 10 MB config has ~600,000 words): a block's children are gathered on
+ * a scratch stack and copied into an exact-size array when it ends, words go into a packed
+ * array (their objects are made on first use, nodes.ts), and directive names are interned.
  */
 export function parseNginx(source: SourceFile): ParsedNginxFile {
   const text = source.text;
