@@ -68,16 +68,18 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
   let currentHeader: IniHeader | undefined;
   let pos = 0;
   const n = t.length;
+  // Next NUL at or after `pos` (searched once per NUL, not once per line).
+  let nextNul = t.indexOf('\0');
   while (pos < n) {
     let nl = t.indexOf('\n', pos);
     if (nl === -1) nl = n;
     let ls = pos;
     let le = nl;
     pos = nl + 1;
-    const nul = t.indexOf('\0', ls);
-    if (nul !== -1 && nul < le) {
-      nulAt.push(ms(nul));
-      le = nul;
+    if (nextNul !== -1 && nextNul < ls) nextNul = t.indexOf('\0', ls);
+    if (nextNul !== -1 && nextNul < le) {
+      nulAt.push(ms(nextNul));
+      le = nextNul;
     }
     while (ls < le && isStripChar(t.charCodeAt(ls))) ls++;
     while (le > ls && isStripChar(t.charCodeAt(le - 1))) le--;
@@ -92,11 +94,12 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
     if (c0 === 59 /* ; */ || c0 === 35 /* # */) continue;
     if (currentHeader) currentHeader.entries++;
     if (current !== section) continue;
-    const eq = t.indexOf('=', ls);
+    let eq = ls;
+    while (eq < le && t.charCodeAt(eq) !== 61 /* = */) eq++;
     let ke: number;
     let vs: number;
     let hasEquals = false;
-    if (eq !== -1 && eq < le) {
+    if (eq < le) {
       hasEquals = true;
       ke = eq;
       while (ke > ls && isStripChar(t.charCodeAt(ke - 1))) ke--;

@@ -45,7 +45,7 @@ export const PROBLEM = {
 } as const;
 
 /** Past this many nested config loads uWSGI would be recursing forever. */
-const MAX_LOAD_DEPTH = 32;
+const MAX_LOAD_DEPTH = 500;
 /** A `%(…)` expansion growing past this is a cycle (uWSGI grows it until malloc fails). */
 const MAX_EXPANSION = 1 << 16;
 const MAX_SUBSTITUTIONS = 2000;
@@ -673,9 +673,14 @@ export class UwsgiLoader {
     return { value: current, unknown };
   }
 
+  /** First exported option by key; the index is built once the options are complete (passes add none). */
+  private firstIndex: Map<string, Exported> | undefined;
   private firstExported(key: string): Exported | undefined {
-    for (const o of this.ex) if (o.key === key) return o;
-    return undefined;
+    if (!this.firstIndex) {
+      this.firstIndex = new Map();
+      for (const o of this.ex) if (!this.firstIndex.has(o.key)) this.firstIndex.set(o.key, o);
+    }
+    return this.firstIndex.get(key);
   }
 
   /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
@@ -725,10 +730,12 @@ export class UwsgiLoader {
             j = 0;
             if (++subs > MAX_SUBSTITUTIONS || v.length > MAX_EXPANSION) {
               this.problem(
-                PROBLEM.placeholder,
+                symbol === '%' ? PROBLEM.placeholder : PROBLEM.atFile,
                 e.at,
-                `the placeholders in "${e.key}" expand without end`,
-                'A %(name) placeholder refers back to itself through other placeholders: uWSGI keeps expanding the value until it runs out of memory (malloc fails) and exits. Break the cycle.',
+                symbol === '%' ? `the placeholders in "${e.key}" expand without end` : `the ${symbol}(…) references in "${e.key}" expand without end`,
+                symbol === '%'
+                  ? 'A %(name) placeholder refers back to itself through other placeholders: uWSGI keeps expanding the value until it runs out of memory (malloc fails) and exits. Break the cycle.'
+                  : `uWSGI rescans a value after each ${symbol}(…) substitution, and what was substituted refers back to itself: uWSGI keeps expanding until it runs out of memory. Break the cycle.`,
               );
               e.unknown = true;
               v = e.value;

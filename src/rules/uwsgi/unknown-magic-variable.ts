@@ -2,19 +2,26 @@ import type { Rule } from '../../core/rule.js';
 import type { SourceFile } from '../../core/source.js';
 import { configs } from './_util.js';
 
-/** The section a source offset is in, from the load's headers. */
+/** The section a source offset is in, from the load's headers (sorted by offset). */
 function sectionAt(headers: Array<{ name: string; start: number }>, offset: number): string | undefined {
-  let s: string | undefined;
-  for (const h of headers) {
-    if (h.start > offset) break;
-    s = h.name;
+  let lo = 0;
+  let hi = headers.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headers[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return s;
+  return found === -1 ? undefined : headers[found]!.name;
 }
 
 function lineOf(src: SourceFile, offset: number): string {
   return src.lineText(src.positionAt(offset).line).trim();
 }
+
+const MAX_PER_FILE = 100;
 
 export const unknownMagicVariable: Rule = {
   meta: {
@@ -33,8 +40,15 @@ export const unknownMagicVariable: Rule = {
         const key = `${src.path}\0${l.section}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        let reported = 0;
+        let more = 0;
         for (const d of l.deletedMagic) {
           if (sectionAt(l.headers, d.offset) !== l.section) continue;
+          if (reported >= MAX_PER_FILE) {
+            more++;
+            continue;
+          }
+          reported++;
           const at = { source: src, start: d.offset, end: d.offset + (d.letter ? 2 : 1) };
           if (d.letter === '\n' || d.letter === '\r') {
             ctx.report({
@@ -54,6 +68,12 @@ export const unknownMagicVariable: Rule = {
             hint: `uWSGI substitutes magic variables (%d, %n, %p, …) in the whole file and replaces every other "%" + character with nothing, so "${shown}" disappears from the value. Write "%%" for a literal percent sign.`,
           });
         }
+        if (more)
+          ctx.report({
+            at: { source: src, start: 0, end: 0 },
+            message: `${more} more "%" sequences that uWSGI deletes are not listed`,
+            hint: 'Write "%%" for every literal percent sign in this file.',
+          });
         // URL escapes: "%2F", "%20" read as the magic variables %2 (a path component) or %d…
         for (const o of c.options) {
           if (o.origin !== 'ini' || o.at.source !== src || o.section !== l.section) continue;

@@ -35,6 +35,8 @@ export function abbreviationOf(key: string, plugins: string[]): string | undefin
   return found;
 }
 
+const MAX_SUGGESTIONS = 200;
+
 export const unknownOption: Rule = {
   meta: {
     id: 'uwsgi/unknown-option',
@@ -45,19 +47,22 @@ export const unknownOption: Rule = {
   check(ctx) {
     for (const c of configs(ctx)) {
       let used: Set<string> | undefined;
+      // Suggestions cost a scan of every option name: only for the first keys of a file.
+      let suggestions = 0;
       for (const o of c.options) {
         if (o.known || o.placeholder || o.origin !== 'ini' || o.name === 'end') continue;
         used ??= placeholderNames(c);
         if (used.has(o.name)) continue;
         const key = o.name;
-        const abbrev = abbreviationOf(key, ['python', 'http', ...(c.plugins ?? [])]);
+        const costly = ++suggestions <= MAX_SUGGESTIONS;
+        const abbrev = costly ? abbreviationOf(key, ['python', 'http', ...(c.plugins ?? [])]) : undefined;
         const parts: string[] = [];
         if (abbrev) {
           parts.push(
             `On a command line "--${key}" abbreviates "--${abbrev}" (getopt accepts any unambiguous prefix), but in an ini file the key must be the full option name: write "${abbrev} = …".`,
           );
         } else {
-          const s = suggestOption(key);
+          const s = costly ? suggestOption(key) : undefined;
           if (s && s.toLowerCase() === key.toLowerCase()) parts.push(`Did you mean "${s}"? uWSGI option names are case-sensitive.`);
           else if (s && s === key.toLowerCase().replaceAll('_', '-')) parts.push(`Did you mean "${s}"? ini keys are not converted: write dashes, not underscores.`);
           else if (s) parts.push(`Did you mean "${s}"?`);
