@@ -27,6 +27,7 @@ const DIRS = /(?:^|\/)(?:supervisor[^/]*|conf\.d|supervisord\.d)\//;
 
 /** How sure we are that a file is of this kind (0 = not at all, 1 = certain), from its name and text. */
 export function sniffSupervisor(filePath: string, text: string): number {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!STRONG.test(text)) {
     // A misspelled header (`[programs:web]`) with supervisor keys is still a supervisor file.
     if (/^[ \t]*\[[\w-]+:[^\]\n]+\][ \t]*$/m.test(text) && /^[ \t]*command[ \t]*[=:]/m.test(text) && !PYTHON.test(text)) return 0.6;
@@ -86,9 +87,8 @@ function buildConfig(root: SourceFile, read: (s: SourceFile) => IniFile, ctx: Lo
   const byName = new Map<string, SupervisorSection>();
   const main = read(root);
   apply(config, byName, main);
-  config.isMain =
-    path.basename(root.path) === 'supervisord.conf' ||
-    config.sections.some((s) => MAIN_MARKERS.has(s.name) || s.type === 'unix_http_server' || s.type === 'inet_http_server' || s.type === 'rpcinterface');
+  // A program file checked on its own is no main file; these sections only appear in one.
+  config.isMain = config.sections.some((s) => MAIN_MARKERS.has(s.name) || s.type === 'unix_http_server' || s.type === 'inet_http_server' || s.type === 'rpcinterface');
 
   const include = byName.get('include');
   if (include) resolveIncludes(config, byName, include, read, ctx);

@@ -117,7 +117,10 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
       if (v) arg = v;
       else if (exp.envOpen && key.startsWith('ENV_')) arg = 'unknown';
       else {
-        j--;
+        // Point at the whole directive (`%(name)s`), although Python stops at the name.
+        let e = j;
+        while (e < n && /[-+ #0-9.*hlL]/.test(input[e]!)) e++;
+        j = Math.min(e, n - 1);
         return fail('key', pyRepr(key), key);
       }
       argTaken = true;

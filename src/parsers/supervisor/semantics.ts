@@ -58,6 +58,7 @@ interface Env {
   hereTextual: boolean;
   passwd: Passwd | undefined | null;
   groups: Passwd | undefined | null;
+  seen: Set<string>;
 }
 
 const str = (value: string | undefined): ExpansionValue => ({ type: 'str', value });
@@ -84,6 +85,7 @@ export function evaluate(config: SupervisorConfig, ctx: LoadContext): void {
     hereTextual: config.sections.some((s) => s.name === 'include'),
     passwd: null,
     groups: null,
+    seen: new Set(),
   };
   for (const [k, v] of Object.entries(ctx.config.env)) env.globalEnv.set(`ENV_${k}`, str(v));
   const sections = config.sections;
@@ -124,9 +126,16 @@ export function evaluate(config: SupervisorConfig, ctx: LoadContext): void {
 interface IssueOptions {
   hint?: string;
   related?: Array<{ at: Span; message: string }>;
+  /** Report a value once per section even when supervisord reads it twice (a group's and a program's `priority`). */
+  section?: SupervisorSection;
 }
 
 function issue(env: Env, kind: string, message: string, at: Span, o: IssueOptions = {}): void {
+  if (o.section) {
+    const key = `${o.section.name}\0${kind}\0${at.source.path}\0${at.start}\0${at.end}`;
+    if (env.seen.has(key)) return;
+    env.seen.add(key);
+  }
   const i: SupervisorIssue = { kind, message, at };
   if (o.hint) i.hint = o.hint;
   if (o.related) i.related = o.related;
@@ -246,7 +255,7 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
         msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} is badly formatted: ${r.detail}`;
         hint = 'supervisord refuses to start: every `%` in a value starts a Python format; write a literal percent sign as `%%`.';
       }
-      issue(env, 'format-string-error', o.wrap ? wrapIn(section, msg) : msg, at, { hint });
+      issue(env, 'format-string-error', o.wrap ? wrapIn(section, msg) : msg, at, { hint, section });
       return { value, text: undefined, failed: true, map: identity };
     }
     for (const wd of r.wholeDict) {
@@ -256,6 +265,7 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
         `'%s' in ${pyRepr(name)} is replaced by the whole dictionary of expansion names`,
         rawSpan(value, toRaw(wd.index), toRaw(wd.index + wd.length, true)),
         {
+          section,
           hint:
             'supervisord formats the value with its expansion names (`value % {…}`): a `%s` without a name becomes the text ' +
             "of that dictionary (`{'here': …, 'program_name': …}`). Write `%%s` for a literal `%s` (e.g. `date +%%s`).",
@@ -300,7 +310,7 @@ function convert<T>(env: Env, section: SupervisorSection, got: Got, kind: string
   if (r.ok === 'unknown' || !got.value) return undefined;
   let msg = o.message ? o.message(r.error) : r.error;
   if (o.wrap) msg = wrapIn(section, msg);
-  issue(env, kind, msg, got.value.at, { hint: o.hint ?? HINTS[kind] ?? '' });
+  issue(env, kind, msg, got.value.at, { hint: o.hint ?? HINTS[kind] ?? '', section });
   return undefined;
 }
 
@@ -868,6 +878,7 @@ export function expandInclude(config: SupervisorConfig, files: SupervisorValue, 
     hereTextual: true,
     passwd: null,
     groups: null,
+    seen: new Set(),
   };
   const names = baseNames(env, true, { host_node_name: str(undefined) });
   const include = config.sections.find((s) => s.name === 'include')!;
