@@ -3,6 +3,9 @@
  */
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile, Span } from '../../core/source.js';
+import { display, type Value } from './values.js';
+
+export type { Value } from './values.js';
 
 export interface DjangoSettings {
   kind: 'django';
@@ -13,6 +16,40 @@ export interface DjangoSettings {
   /** Every module read (star-imported parts after the root). */
   files: SourceFile[];
   problems: ParseProblem[];
+
+  /** Every upper-case name of the settings module after evaluation (what Django reads). */
+  settings: Map<string, Setting>;
+  /**
+   * Set when some statement may have bound any name (a star import stacklint could not
+   * read, `globals().update(…)`): names not in `settings` are then Unknown, not Django's
+   * defaults.
+   */
+  open: OpenReason | null;
+  /**
+   * Whether this is the settings module the deployment runs: named by uWSGI `env`,
+   * supervisor `environment`, wsgi.py/manage.py, or the configuration, or the only
+   * settings module given. Deployment rules (DEBUG, ALLOWED_HOSTS, SECRET_KEY) read only
+   * these.
+   */
+  deployed: boolean;
+  /** How the settings module was found. */
+  origin: SettingsOrigin;
+  /** The project root (directory of manage.py, uWSGI chdir), deployed path, when known. */
+  projectRoot?: string;
+  /** The working directory of the Django process (uWSGI chdir, supervisor directory), when known. */
+  cwd?: { path: string; at: Span; what: string };
+  /** Environment variables known for the process, and where each was set. */
+  env: Map<string, { value: string; what: string; at?: Span }>;
+}
+
+export interface SettingsOrigin {
+  how: 'command line' | 'wsgi.py' | 'manage.py' | 'asgi.py' | 'uWSGI env' | 'supervisor environment' | 'configuration' | 'discovery';
+  at?: Span;
+}
+
+export interface OpenReason {
+  at: Span;
+  message: string;
 }
 
 /** Where a setting's value came from, for messages ("BASE_DIR / 'static' = /opt/mysite/static"). */
@@ -20,4 +57,26 @@ export interface Derivation {
   at: Span;
   /** The expression as written. */
   expression: string;
+}
+
+/** One name bound by the settings module (or a module it star-imports). */
+export class Setting implements Derivation {
+  constructor(
+    readonly name: string,
+    readonly value: Value,
+    /** The target name in the statement that bound it. */
+    readonly nameAt: Span,
+    /** The value expression (the statement when there is none). */
+    readonly at: Span,
+    /** The expression as written (whitespace collapsed, shortened). */
+    readonly expression: string,
+    /** What the value rests on besides the source: environment defaults taken, merged branches. */
+    readonly assumptions: readonly string[] = [],
+  ) {}
+
+  /** `expression = value` for messages, e.g. "BASE_DIR / 'static' = /opt/mysite/static". */
+  get derivation(): string {
+    const shown = display(this.value);
+    return this.expression === shown ? shown : `${this.expression} = ${shown}`;
+  }
 }

@@ -1,0 +1,602 @@
+/**
+ * Python 3 tokenizer: a chevrotain lexer for the token classes, then a post-pass that does
+ * what CPython's tokenizer (Parser/tokenizer.c, Python 3.11) does on top of them:
+ *
+ * - NEWLINE ends a logical line; newlines inside `()`, `[]`, `{}` are ignored (implicit
+ *   line joining), `\` + newline joins lines, blank and comment-only lines produce nothing;
+ * - INDENT / DEDENT from the indentation of each logical line's first physical line. As in
+ *   CPython, a column is computed twice, with tabs to multiples of 8 and with tabs counting
+ *   1; when the two disagree about the indentation structure the line is a TabError
+ *   ("inconsistent use of tabs and spaces in indentation"); a form feed resets the column;
+ *   more than 100 levels is "too many levels of indentation";
+ * - bracket matching with CPython's messages (`unmatched ')'`, `closing parenthesis ']' does
+ *   not match opening parenthesis '('`, `'(' was never closed`) and its nesting limit of
+ *   200 ("too many nested parentheses"), which also bounds the parser's recursion;
+ * - literal checks: unterminated strings, `0777` (leading zeros), `10L`, invalid characters.
+ *
+ * Error recovery: a logical line holding a tokenizer error is replaced by one ERRORTOKEN (the
+ * parser skips it without a second message). A bracket that is never closed is reported, and
+ * tokenizing restarts at the next line that begins in column 1, so one bad line does not
+ * swallow the rest of the file (CPython stops at the first error; we report and go on).
+ *
+ * The chevrotain lexer is built once, lazily, on first use.
+ */
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { ParseProblem } from '../../../core/diagnostic.js';
+import type { SourceFile } from '../../../core/source.js';
+import * as Tk from './tokens.js';
+
+export const SYNTAX_ERROR = 'django/python-syntax-error';
+
+/** CPython's MAXLEVEL (Parser/tokenizer.h): at most 200 brackets open at once. */
+export const MAX_BRACKET_DEPTH = 200;
+/** CPython's MAXINDENT. */
+export const MAX_INDENT = 100;
+const MAX_RESTARTS = 20;
+
+const PY2_HINT = 'This is Python 2 syntax; Django 3.2 runs only on Python 3, which cannot import this file.';
+
+// ---------------------------------------------------------------------------------------
+// Strings: a hand-written matcher (prefixes, triple quotes, escapes), shared with the lexer.
+
+const QUOTE_SQ = 39;
+const QUOTE_DQ = 34;
+const BACKSLASH = 92;
+
+/** Length of a valid string prefix at `offset` followed by a quote, or -1. */
+function prefixLength(text: string, offset: number): number {
+  let n = 0;
+  let r = false;
+  let other = ''; // b, u or f
+  for (; n < 3; n++) {
+    const c = text.charCodeAt(offset + n);
+    if (c === QUOTE_SQ || c === QUOTE_DQ) return n;
+    const l = c | 0x20;
+    if (l === 0x72 /* r */) {
+      if (r) return -1;
+      r = true;
+    } else if (l === 0x62 /* b */ || l === 0x75 /* u */ || l === 0x66 /* f */) {
+      if (other) return -1;
+      if (l === 0x75 && r) return -1; // `ru` / `ur` are not Python 3 prefixes
+      other = String.fromCharCode(l);
+      if (other === 'u' && n > 0) return -1;
+    } else return -1;
+  }
+  return -1;
+}
+
+/** Where a string literal starting at `offset` (prefix included) ends, and whether it was closed. */
+export function scanString(text: string, offset: number): { end: number; terminated: boolean } | undefined {
+  const p = prefixLength(text, offset);
+  if (p < 0) return undefined;
+  let i = offset + p;
+  const q = text.charCodeAt(i);
+  const triple = text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q;
+  const len = text.length;
+  if (triple) {
+    i += 3;
+    while (i < len) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH) i += 2;
+      else if (c === q && text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q) return { end: i + 3, terminated: true };
+      else i++;
+    }
+    return { end: len, terminated: false };
+  }
+  i++;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) {
+      // A backslash escapes the next character, a CR LF pair included (line continuation).
+      if (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i += 3;
+      else i += 2;
+    } else if (c === q) return { end: i + 1, terminated: true };
+    else if (c === 10 || c === 13) return { end: i, terminated: false };
+    else i++;
+  }
+  return { end: len, terminated: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// The chevrotain lexer (token classes only).
+
+const unterminated = new Set<number>();
+
+/*
+ * Every token class is a custom matcher with explicit start characters: chevrotain then
+ * builds its first-character dispatch table without analysing regular expressions, which
+ * keeps the lexer's construction (part of every cold start) to about a millisecond.
+ * Characters no class accepts come back as lexer errors and become ERRORTOKENs.
+ */
+type Scan = (text: string, offset: number) => number;
+
+function custom(name: string, scan: Scan, hints: Array<string | number>, extra: { group?: string; line_breaks?: boolean } = {}): TokenType {
+  return createToken({
+    name,
+    pattern: {
+      exec(text: string, offset: number) {
+        const e = scan(text, offset);
+        return e > offset ? ([text.slice(offset, e)] as unknown as RegExpExecArray) : null;
+      },
+    },
+    start_chars_hint: hints,
+    ...(extra.group ? { group: extra.group } : {}),
+    line_breaks: extra.line_breaks ?? false,
+  });
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0x80;
+const isNameChar = (c: number) => isNameStart(c) || isDigit(c);
+
+const scanNewline: Scan = (text, o) => {
+  const c = text.charCodeAt(o);
+  if (c === 10) return o + 1;
+  if (c === 13) return text.charCodeAt(o + 1) === 10 ? o + 2 : o + 1;
+  return -1;
+};
+
+/** Spaces, tabs, form feeds, comments and backslash-newline continuations, skipped together. */
+const scanSkip: Scan = (text, o) => {
+  let i = o;
+  const len = text.length;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12) i++;
+    else if (c === 35) {
+      i++;
+      while (i < len) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) break;
+        i++;
+      }
+    } else if (c === BACKSLASH) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 10) i += 2;
+      else if (d === 13) i += text.charCodeAt(i + 2) === 10 ? 3 : 2;
+      else break;
+    } else break;
+  }
+  return i;
+};
+
+const scanStringTok: Scan = (text, o) => {
+  const r = scanString(text, o);
+  if (!r) return -1;
+  if (!r.terminated) unterminated.add(o);
+  return r.end;
+};
+
+const NUMBER_RE =
+  /0[xX](?:_?[0-9a-fA-F])+[lL]?|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?[jJlL]?/y;
+const scanNumber: Scan = (text, o) => {
+  if (text.charCodeAt(o) === 46 && !isDigit(text.charCodeAt(o + 1))) return -1;
+  NUMBER_RE.lastIndex = o;
+  return NUMBER_RE.exec(text) ? NUMBER_RE.lastIndex : -1;
+};
+
+const scanName: Scan = (text, o) => {
+  if (!isNameStart(text.charCodeAt(o))) return -1;
+  let i = o + 1;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  return i;
+};
+
+const OPS3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
+const OPS2 = new Set(['->', ':=', '!=', '==', '<=', '>=', '<>', '<<', '>>', '**', '//', '+=', '-=', '*=', '/=', '%=', '@=', '&=', '|=', '^=']);
+const OPS1 = '-+*/%@&|^~<>()[]{},:.;=';
+const scanOp: Scan = (text, o) => {
+  if (OPS3.has(text.substr(o, 3))) return o + 3;
+  if (OPS2.has(text.substr(o, 2))) return o + 2;
+  return OPS1.includes(text[o] ?? '\0') ? o + 1 : -1;
+};
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'.split('');
+/** One character per chevrotain dispatch bucket above ASCII (codes < 256 one by one, then buckets of 255). */
+const NON_ASCII_HINTS: number[] = [];
+for (let c = 0x80; c < 256; c++) NON_ASCII_HINTS.push(c);
+for (let k = 1; k <= 257; k++) NON_ASCII_HINTS.push(Math.max(256, 255 * k));
+
+const LxNewline = custom('LxNewline', scanNewline, ['\n', '\r'], { line_breaks: true });
+const LxSkip = custom('LxSkip', scanSkip, [' ', '\t', '\f', '#', '\\'], { group: Lexer.SKIPPED as unknown as string, line_breaks: true });
+const LxString = custom('LxString', scanStringTok, ["'", '"', 'r', 'R', 'b', 'B', 'u', 'U', 'f', 'F'], { line_breaks: true });
+const LxNumber = custom('LxNumber', scanNumber, [...'0123456789.']);
+const LxName = custom('LxName', scanName, [...LETTERS, ...NON_ASCII_HINTS]);
+const LxOp = custom('LxOp', scanOp, [...new Set([...OPS1, '!'])]);
+
+const LEXER_TOKENS = [LxNewline, LxSkip, LxString, LxNumber, LxName, LxOp];
+
+let lexer: Lexer | undefined;
+function getLexer(): Lexer {
+  lexer ??= new Lexer(LEXER_TOKENS, {
+    positionTracking: 'onlyOffset',
+    skipValidations: true,
+    ensureOptimizations: true,
+  });
+  return lexer;
+}
+
+// ---------------------------------------------------------------------------------------
+// Post-pass.
+
+export interface TokenizeResult {
+  tokens: IToken[];
+  problems: ParseProblem[];
+}
+
+function mk(type: TokenType, image: string, start: number, end: number): IToken {
+  return {
+    image,
+    startOffset: start,
+    endOffset: end - 1,
+    tokenType: type,
+    tokenTypeIdx: type.tokenTypeIdx!,
+  } as IToken;
+}
+
+/** Characters no token class accepts (chevrotain reports them as errors) become LxBad tokens, one per character. */
+const LxBad = createToken({ name: 'LxBad', pattern: Lexer.NA });
+function mergeErrors(text: string, tokens: IToken[], errors: Array<{ offset: number; length: number }>): IToken[] {
+  const out: IToken[] = [];
+  let j = 0;
+  const pushBad = (e: { offset: number; length: number }) => {
+    for (let o = e.offset; o < e.offset + e.length; ) {
+      const cp = text.codePointAt(o)!;
+      const w = cp > 0xffff ? 2 : 1;
+      out.push(mk(LxBad, text.slice(o, o + w), o, o + w));
+      o += w;
+    }
+  };
+  for (const t of tokens) {
+    while (j < errors.length && errors[j]!.offset < t.startOffset) pushBad(errors[j++]!);
+    out.push(t);
+  }
+  while (j < errors.length) pushBad(errors[j++]!);
+  return out;
+}
+
+const OPEN_FOR: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const NON_ASCII = /[^\x00-\x7f]/;
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]*$/u;
+const IDENT_START = /[\p{L}\p{Nl}_]/u;
+const IDENT_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]/u;
+
+export function tokenize(source: SourceFile): TokenizeResult {
+  const text = source.text;
+  const problems: ParseProblem[] = [];
+  unterminated.clear();
+  const lexResult = getLexer().tokenize(text);
+  const lexed = lexResult.errors.length ? mergeErrors(text, lexResult.tokens, lexResult.errors) : lexResult.tokens;
+  const unterminatedHere = new Set(unterminated);
+  unterminated.clear();
+
+  const out: IToken[] = [];
+  const lineOf = (o: number) => source.positionAt(o).line;
+  const problem = (start: number, end: number, message: string, hint?: string) => {
+    const p: ParseProblem = { ruleId: SYNTAX_ERROR, at: { source, start, end }, message };
+    if (hint) p.hint = hint;
+    problems.push(p);
+  };
+
+  const indents = [0];
+  const altIndents = [0];
+  let brackets: IToken[] = [];
+  let atLineStart = true;
+  let lineStart = source.decode.bom ? 1 : 0;
+  let lineFirst = 0; // index in `out` of the current logical line's first token
+  let lineBad = false;
+  let restarts = 0;
+
+  const markBad = (start: number, end: number, message: string, hint?: string) => {
+    if (!lineBad) problem(start, end, message, hint);
+    lineBad = true;
+  };
+
+  const endLogicalLine = (at: number, atEnd: number) => {
+    if (lineBad) {
+      const first = out[lineFirst];
+      const start = first ? first.startOffset : at;
+      out.length = lineFirst;
+      out.push(mk(Tk.ErrorToken, '', start, Math.max(start, at)));
+      lineBad = false;
+    }
+    out.push(mk(Tk.Newline, '', at, atEnd));
+    atLineStart = true;
+  };
+
+  /** Indentation of the line starting at `ls`; emits INDENT/DEDENT. */
+  const indentLine = (ls: number, tokStart: number) => {
+    let col = 0;
+    let alt = 0;
+    let i = ls;
+    for (; i < tokStart; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) {
+        col++;
+        alt++;
+      } else if (c === 9) {
+        col = (Math.floor(col / 8) + 1) * 8;
+        alt++;
+      } else if (c === 12) {
+        col = 0;
+        alt = 0;
+      } else if (c === 0xfeff && i === 0) {
+        continue;
+      } else break;
+    }
+    const top = indents.length - 1;
+    if (col === indents[top]) {
+      if (alt !== altIndents[top]) markBad(ls, tokStart, 'inconsistent use of tabs and spaces in indentation', TAB_HINT);
+    } else if (col > indents[top]!) {
+      if (indents.length > MAX_INDENT) {
+        markBad(ls, tokStart, 'too many levels of indentation');
+        return;
+      }
+      if (alt <= altIndents[top]!) markBad(ls, tokStart, 'inconsistent use of tabs and spaces in indentation', TAB_HINT);
+      indents.push(col);
+      altIndents.push(alt);
+      out.push(mk(Tk.Indent, text.slice(ls, tokStart), ls, tokStart));
+    } else {
+      while (indents.length > 1 && col < indents[indents.length - 1]!) {
+        indents.pop();
+        altIndents.pop();
+        out.push(mk(Tk.Dedent, '', tokStart, tokStart));
+      }
+      if (col !== indents[indents.length - 1]) {
+        markBad(ls, tokStart, 'unindent does not match any outer indentation level');
+      } else if (alt !== altIndents[altIndents.length - 1]) {
+        markBad(ls, tokStart, 'inconsistent use of tabs and spaces in indentation', TAB_HINT);
+      }
+    }
+  };
+
+  let k = 0;
+  while (k <= lexed.length) {
+    const t = lexed[k];
+    if (!t) {
+      // End of input.
+      if (brackets.length > 0 && restarts < MAX_RESTARTS) {
+        const opener = brackets[0]!;
+        markBad(opener.startOffset, opener.startOffset + 1, `'${opener.image}' was never closed`);
+        // Restart at the next line that starts in column 1 with code.
+        const restartAt = nextColumnOneLine(text, opener.startOffset);
+        endLogicalLine(restartAt < 0 ? text.length : restartAt, restartAt < 0 ? text.length : restartAt);
+        brackets = [];
+        restarts++;
+        if (restartAt >= 0) {
+          lineStart = restartAt;
+          lineFirst = out.length;
+          k = firstTokenAtOrAfter(lexed, restartAt);
+          continue;
+        }
+        break;
+      }
+      if (brackets.length > 0) {
+        const opener = brackets[0]!;
+        markBad(opener.startOffset, opener.startOffset + 1, `'${opener.image}' was never closed`);
+        brackets = [];
+      }
+      if (!atLineStart) endLogicalLine(text.length, text.length);
+      break;
+    }
+    k++;
+    const type = t.tokenType;
+    const start = t.startOffset;
+    const end = start + t.image.length;
+    if (type === LxNewline) {
+      if (brackets.length === 0 && !atLineStart) endLogicalLine(start, end);
+      lineStart = end;
+      continue;
+    }
+    if (atLineStart) {
+      // INDENT/DEDENT tokens belong before the line; the line proper starts after them.
+      lineFirst = out.length;
+      indentLine(lineStart, start);
+      lineFirst = out.length;
+      atLineStart = false;
+    }
+    const image = t.image;
+    if (type === LxOp) {
+      const tt = Tk.OP[image]!;
+      t.tokenType = tt;
+      t.tokenTypeIdx = tt.tokenTypeIdx!;
+      out.push(t);
+      const c = image.charCodeAt(0);
+      if (image.length === 1 && (c === 40 || c === 91 || c === 123)) {
+        brackets.push(t);
+        if (brackets.length > MAX_BRACKET_DEPTH) markBad(start, end, 'too many nested parentheses');
+      } else if (image.length === 1 && (c === 41 || c === 93 || c === 125)) {
+        const opener = brackets.pop();
+        if (!opener) markBad(start, end, `unmatched '${image}'`);
+        else if (opener.image !== OPEN_FOR[image]) {
+          const sameLine = lineOf(opener.startOffset) === lineOf(start);
+          markBad(
+            start,
+            end,
+            `closing parenthesis '${image}' does not match opening parenthesis '${opener.image}'` +
+              (sameLine ? '' : ` on line ${lineOf(opener.startOffset)}`),
+          );
+        }
+      } else if (image === '<>') {
+        markBad(start, end, 'invalid syntax', `\`<>\` is Python 2's "not equal"; write \`!=\`. ${PY2_HINT}`);
+      }
+      continue;
+    }
+    if (type === LxName) {
+      const kw = (Tk.KW as Record<string, TokenType | undefined>)[image];
+      const tt = kw ?? Tk.Name;
+      t.tokenType = tt;
+      t.tokenTypeIdx = tt.tokenTypeIdx!;
+      out.push(t);
+      if (NON_ASCII.test(image) && !IDENTIFIER.test(image.normalize('NFKC'))) {
+        const bad = firstInvalidIdentifierChar(image);
+        markBad(start + bad.index, start + bad.index + bad.char.length, invalidCharMessage(bad.char));
+      }
+      // `ur''` and friends: a prefix Python 3 does not accept, glued to a string.
+      const next = lexed[k];
+      if (next && next.tokenType === LxString && next.startOffset === end && /^[a-zA-Z]{1,2}$/.test(image) && !kw) {
+        const py2 = /^(ur|UR|uR|Ur|ub|bu|UB|BU|uf|fu)$/i.test(image);
+        markBad(
+          start,
+          next.startOffset + next.image.length,
+          'invalid syntax',
+          py2 && /^u/i.test(image) ? `The string prefix '${image}' is Python 2 only; drop the 'u'. ${PY2_HINT}` : `'${image}' is not a valid string prefix.`,
+        );
+      }
+      continue;
+    }
+    if (type === LxString) {
+      t.tokenType = Tk.String;
+      t.tokenTypeIdx = Tk.String.tokenTypeIdx!;
+      out.push(t);
+      if (unterminatedHere.has(start)) {
+        const triple = isTriple(image);
+        markBad(
+          start,
+          end,
+          `unterminated ${triple ? 'triple-quoted ' : ''}string literal (detected at line ${lineOf(Math.max(start, end - 1))})`,
+        );
+      }
+      continue;
+    }
+    if (type === LxNumber) {
+      t.tokenType = Tk.Number;
+      t.tokenTypeIdx = Tk.Number.tokenTypeIdx!;
+      out.push(t);
+      checkNumber(t, lexed[k], markBad);
+      continue;
+    }
+    // LxBad
+    t.tokenType = Tk.ErrorToken;
+    t.tokenTypeIdx = Tk.ErrorToken.tokenTypeIdx!;
+    out.push(t);
+    const c = image.charCodeAt(0);
+    if (c === BACKSLASH) {
+      if (end >= text.length) markBad(start, end, 'unexpected EOF while parsing');
+      else markBad(start, end, 'unexpected character after line continuation character');
+    } else if (c === 96 /* ` */) {
+      markBad(start, end, 'invalid syntax', `Backquotes are Python 2's repr(); write repr(...). ${PY2_HINT}`);
+    } else if (c === 36 || c === 63 || c === 33) {
+      markBad(start, end, 'invalid syntax');
+    } else {
+      markBad(start, end, invalidCharMessage(image));
+    }
+  }
+  // Close open blocks.
+  while (indents.length > 1) {
+    indents.pop();
+    altIndents.pop();
+    out.push(mk(Tk.Dedent, '', text.length, text.length));
+  }
+  return { tokens: out, problems };
+}
+
+const TAB_HINT =
+  'Python counts a tab as up to 8 columns but refuses indentation whose meaning depends on that; indent with spaces only.';
+
+function isTriple(image: string): boolean {
+  const p = image.search(/['"]/);
+  return p >= 0 && image.length >= p + 3 && image[p] === image[p + 1] && image[p] === image[p + 2];
+}
+
+function invalidCharMessage(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+  // CPython: non-printable characters are named by code point only.
+  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa1) || cp === 0xad || (cp >= 0x2000 && cp <= 0x200f) || cp === 0xfeff)
+    return `invalid non-printable character U+${hex}`;
+  return `invalid character '${ch}' (U+${hex})`;
+}
+
+function firstInvalidIdentifierChar(image: string): { index: number; char: string } {
+  let i = 0;
+  for (const ch of image) {
+    const ok = i === 0 ? IDENT_START.test(ch.normalize('NFKC')) : IDENT_CONT.test(ch.normalize('NFKC')) || /[0-9_]/.test(ch);
+    if (!ok && (ch.charCodeAt(0) >= 0x80 || i === 0)) return { index: i, char: ch };
+    i += ch.length;
+  }
+  return { index: 0, char: image[0]! };
+}
+
+function checkNumber(t: IToken, next: IToken | undefined, markBad: (s: number, e: number, m: string, h?: string) => void): void {
+  const image = t.image;
+  const start = t.startOffset;
+  const end = start + image.length;
+  const last = image.charCodeAt(image.length - 1) | 0x20;
+  if (last === 0x6c /* l */) {
+    markBad(start, end, 'invalid decimal literal', `\`${image}\` is a Python 2 long integer; drop the 'L'. ${PY2_HINT}`);
+    return;
+  }
+  if (/^0\d/.test(image) && !/[.eEjJ]/.test(image) && /[1-9]/.test(image)) {
+    markBad(
+      start,
+      end,
+      'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+      `\`${image}\` is a Python 2 octal literal; write 0o${image.replace(/^0+/, '')}. ${PY2_HINT}`,
+    );
+    return;
+  }
+  if (next && next.startOffset === end && next.tokenType === LxName && !(Tk.KW as Record<string, unknown>)[next.image]) {
+    const kind = /^0[xX]/.test(image) ? 'hexadecimal' : /^0[oO]/.test(image) ? 'octal' : /^0[bB]/.test(image) ? 'binary' : 'decimal';
+    markBad(start, next.startOffset + next.image.length, `invalid ${kind} literal`);
+  }
+}
+
+/** Offset of the first line after the one holding `from` that starts with code in column 1, or -1. */
+function nextColumnOneLine(text: string, from: number): number {
+  let i = text.indexOf('\n', from);
+  while (i !== -1) {
+    const s = i + 1;
+    const c = text.charCodeAt(s);
+    if (s < text.length && c !== 32 && c !== 9 && c !== 12 && c !== 10 && c !== 13 && c !== 35 && c !== 41 && c !== 93 && c !== 125) return s;
+    i = text.indexOf('\n', s);
+  }
+  return -1;
+}
+
+function firstTokenAtOrAfter(tokens: IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Tokens of an expression embedded in a string (an f-string replacement field), with offsets
+ * shifted by `base`. Newlines are ignored as inside brackets. Returns undefined when the
+ * text does not tokenize cleanly (the caller treats the field as unknown).
+ */
+export function tokenizeFragment(text: string, base: number): IToken[] | undefined {
+  unterminated.clear();
+  const r = getLexer().tokenize(text);
+  const bad = r.errors.length > 0 || unterminated.size > 0;
+  unterminated.clear();
+  if (bad) return undefined;
+  const out: IToken[] = [];
+  let depth = 0;
+  for (const t of r.tokens) {
+    const type = t.tokenType;
+    if (type === LxNewline) continue;
+    let tt: TokenType;
+    if (type === LxOp) {
+      tt = Tk.OP[t.image]!;
+      const c = t.image;
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') depth--;
+      if (depth < 0 || depth > MAX_BRACKET_DEPTH || c === '<>') return undefined;
+    } else if (type === LxName) tt = (Tk.KW as Record<string, TokenType | undefined>)[t.image] ?? Tk.Name;
+    else if (type === LxString) tt = Tk.String;
+    else if (type === LxNumber) tt = Tk.Number;
+    else return undefined;
+    t.tokenType = tt;
+    t.tokenTypeIdx = tt.tokenTypeIdx!;
+    t.startOffset += base;
+    if (t.endOffset !== undefined) t.endOffset += base;
+    out.push(t);
+  }
+  return depth === 0 ? out : undefined;
+}
