@@ -30,7 +30,8 @@ export function sniffSupervisor(filePath: string, text: string): number {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!STRONG.test(text)) {
     // A misspelled header (`[programs:web]`) with supervisor keys is still a supervisor file.
-    if (/^[ \t]*\[[\w-]+:[^\]\n]+\][ \t]*$/m.test(text) && /^[ \t]*command[ \t]*[=:]/m.test(text) && !PYTHON.test(text)) return 0.6;
+    const header = /^[ \t]*\[(?:[\w-]+:[^\]\n]+|programs?|group|eventlistener|fcgi-program)\][ \t]*$/m;
+    if (header.test(text) && /^[ \t]*command[ \t]*[=:]/m.test(text) && !PYTHON.test(text)) return 0.6;
     return 0;
   }
   if (filePath.endsWith('.py') || PYTHON.test(text)) return 0.1;
