@@ -192,7 +192,12 @@ export function globSegmentToRegExp(seg: string): RegExp {
       re += escapeRegExp(seg[++i]!);
     } else re += escapeRegExp(c);
   }
-  return new RegExp(re + '$', 's');
+  try {
+    return new RegExp(re + '$', 's');
+  } catch {
+    // An inverted range such as [z-a] matches nothing in fnmatch(3).
+    return /(?!)/;
+  }
 }
 
 function escapeRegExp(s: string): string {
