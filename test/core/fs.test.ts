@@ -21,7 +21,7 @@ describe('FsView.glob', () => {
     expect(names('*.conf')).toEqual(['10.conf', '2.conf', 'B.conf', '_x.conf', 'a.conf', 'b.conf']);
     expect(names('.*.conf')).toEqual(['.hidden.conf']);
     expect(names('[ab].con?')).toEqual(['a.conf', 'b.conf']);
-    expect(names('[!ab].conf')).toEqual(['B.conf']);
+    expect(names('[!ab].conf')).toEqual(['2.conf', 'B.conf']);
     expect(names('{a,b}.conf')).toEqual([]);
     expect(names('*/c.conf')).toEqual(['sub/c.conf']);
     expect(names('nodir/*.conf')).toEqual([]);
