@@ -260,7 +260,9 @@ function emptySettings(source: SourceFile, problems: ParseProblem[]): DjangoSett
   };
 }
 
-const DEV_NAME = /^(dev|devel|develop|development|local|test|tests|testing|ci|debug)([_.-].*)?\.py$|[_-](dev|local|test|testing|ci)\.py$/;
+/** Settings modules that are not what a deployment runs: development variants, and the shared base of split settings. */
+const NOT_DEPLOYED_NAME =
+  /^(dev|devel|develop|development|local|test|tests|testing|ci|debug|base|common|defaults?|shared)([_.-].*)?\.py$|[_-](dev|develop|development|local|test|tests|testing|ci|base|common|defaults?|shared)\.py$/;
 
 function evaluateRoot(plan: RootPlan, ctx: LoadContext, deployments: Deployment[], configEnv: Map<string, EnvEntry>, lone: boolean): DjangoSettings {
   const source = plan.source;
@@ -284,7 +286,7 @@ function evaluateRoot(plan: RootPlan, ctx: LoadContext, deployments: Deployment[
   const ns = ev.namespace(mod);
   const settings = new Map<string, Setting>();
   for (const [k, v] of ns.names) if (isUpper(k)) settings.set(k, v);
-  const deployed = plan.named || lone || (!DEV_NAME.test(path.basename(source.path)) && plan.origin.how === 'command line');
+  const deployed = plan.named || ((lone || plan.origin.how === 'command line') && !NOT_DEPLOYED_NAME.test(path.basename(source.path)));
   const result: DjangoSettings = {
     kind: 'django',
     root: source,

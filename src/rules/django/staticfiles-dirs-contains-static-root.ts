@@ -1,0 +1,40 @@
+import type { Rule } from '../../core/rule.js';
+import { display, truthy } from '../../parsers/django/values.js';
+import { assumptionsText, get, locations, related, staticDirOf, withRelated, wording } from './_util.js';
+
+export const staticfilesDirsContainsStaticRoot: Rule = {
+  meta: {
+    id: 'django/staticfiles-dirs-contains-static-root',
+    severity: 'error',
+    description: 'A STATICFILES_DIRS entry is the STATIC_ROOT directory (staticfiles.E002).',
+    reads: ['django'],
+  },
+  check(ctx) {
+    for (const s of ctx.project.django) {
+      const root = get(s, 'STATIC_ROOT');
+      const dirs = get(s, 'STATICFILES_DIRS');
+      if (!root.setting || truthy(root.value) !== true) continue;
+      const d = dirs.value;
+      if (d.k !== 'list' && d.k !== 'tuple') continue;
+      for (const item of d.items) {
+        const entry = staticDirOf(item);
+        if (!entry) continue;
+        const locs = locations(root.value, entry.dir, s.cwd?.path);
+        if (!locs || locs[0] !== locs[1]) continue;
+        ctx.report(
+          withRelated(
+            {
+              at: root.setting.at,
+              message: `The STATICFILES_DIRS setting should not contain the STATIC_ROOT setting (staticfiles.E002): ${wording('STATIC_ROOT', root)}, and STATICFILES_DIRS has ${display(entry.dir)}`,
+              hint:
+                'STATIC_ROOT is where collectstatic copies files to; STATICFILES_DIRS are where it copies them from. Keep your source assets in a directory of their own (e.g. BASE_DIR / "assets") and let STATIC_ROOT be a separate, generated directory.' +
+                assumptionsText(root, dirs),
+            },
+            related('STATICFILES_DIRS', dirs),
+          ),
+        );
+        break;
+      }
+    }
+  },
+};
