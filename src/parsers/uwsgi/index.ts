@@ -8,7 +8,7 @@ import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
 import { UwsgiLoader } from './loader.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
-import { aliasesOf } from './options.js';
+import { canonicalName } from './options.js';
 
 export type { UwsgiConfig, UwsgiOptionValue, UwsgiLoad, UwsgiPluginRequest } from './model.js';
 export { PROBLEM as UWSGI_PROBLEM } from './loader.js';
@@ -185,16 +185,30 @@ export function binaryOf(program: string): { binary: UwsgiConfig['binary']; impl
 // ---------------------------------------------------------------------------------------
 // Helpers for rules and other front ends
 
+const byVariable = new WeakMap<UwsgiOptionValue[], Map<string, UwsgiOptionValue[]>>();
+
+/** Values grouped by option variable (aliases together), built once per option list. */
+function valueIndex(config: UwsgiConfig): Map<string, UwsgiOptionValue[]> {
+  let m = byVariable.get(config.options);
+  if (!m) {
+    m = new Map();
+    for (const o of config.options) {
+      if (o.placeholder) continue;
+      const k = canonicalName(o.name);
+      const list = m.get(k);
+      if (list) list.push(o);
+      else m.set(k, [o]);
+    }
+    byVariable.set(config.options, m);
+  }
+  return m;
+}
+
+const NONE: UwsgiOptionValue[] = [];
+
 /** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
 export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
-  const names = aliasesOf(name);
-  const out: UwsgiOptionValue[] = [];
-  if (names.length === 1) {
-    for (const o of config.options) if (o.name === name && !o.placeholder) out.push(o);
-  } else {
-    for (const o of config.options) if (!o.placeholder && names.includes(o.name)) out.push(o);
-  }
-  return out;
+  return valueIndex(config).get(canonicalName(name)) ?? NONE;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */

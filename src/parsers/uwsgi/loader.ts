@@ -15,10 +15,11 @@
  */
 import * as path from 'node:path';
 import type { ParseProblem } from '../../core/diagnostic.js';
+import type { FsView, ReadResult } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { getoptLong, type Word } from './getopt.js';
-import { readIni } from './ini.js';
+import { readIni, type IniRead } from './ini.js';
 import { buildMagicTable, fileMagic } from './magic.js';
 import type { UwsgiConfig, UwsgiLoad, UwsgiOptionValue, UwsgiOrigin } from './model.js';
 import {
@@ -312,7 +313,7 @@ export class UwsgiLoader {
       this.stopped = true;
       return;
     }
-    const read = this.ctx.fs.readDeployed(deployed);
+    const read = readDeployedCached(this.ctx.fs, deployed);
     if (!read.ok) {
       this.cfg.loads.push({ path: deployed, section, sectionFound: false, format: 'ini', ...(at ? { at } : {}) });
       if (at) {
@@ -327,8 +328,7 @@ export class UwsgiLoader {
       }
       return;
     }
-    const magic = fileMagic(deployed, spec, explicitSection);
-    this.loadIniSource(read.source, deployed, spec, section, at, magic);
+    this.loadIniSource(read.source, deployed, spec, section, at, cachedFileMagic(deployed, spec, explicitSection));
   }
 
   private resolvePath(file: string): string | undefined {
@@ -345,16 +345,19 @@ export class UwsgiLoader {
     at: Span | undefined,
     magicIn: Map<string, string> | undefined,
   ): void {
-    const fileEntries = magicIn ?? fileMagic(deployed, asGiven, undefined);
+    const fileEntries = magicIn ?? cachedFileMagic(deployed, asGiven, undefined);
     if (!this.firstMagic && !this.firstRoundLocked) this.firstMagic = fileEntries;
-    const table = buildMagicTable(fileEntries, this.firstMagic ?? new Map());
+    let built: Map<string, string> | undefined;
+    const table = () => (built ??= buildMagicTable(fileEntries, this.firstMagic ?? new Map()));
     if (!this.cfg.files.includes(source)) this.cfg.files.push(source);
     this.lastFile = { path: deployed, source, magic: fileEntries };
     this.checkEncoding(source, at);
     const load: UwsgiLoad = { path: deployed, section, source, sectionFound: false, format: 'ini', ...(at ? { at } : {}) };
     this.cfg.loads.push(load);
     if (source.decode.binary && at === undefined && source !== this.cfg.root) return;
-    const read = readIni(source, table, section);
+    const first = this.firstMagic;
+    const key = `${section}\0${deployed}\0${fileEntries.get('o')}\0${fileEntries.get('x')}\0${first?.get('p')}\0${first?.get('o')}\0${first?.get('x')}`;
+    const read = cachedReadIni(source, key, table, section);
     load.sectionFound = read.sectionFound;
     load.headers = read.headers;
     load.deletedMagic = read.magic.deleted;
@@ -810,6 +813,54 @@ export class UwsgiLoader {
     this.cfg.stopped = this.stopped;
     return this.cfg;
   }
+}
+
+const readsByFs = new WeakMap<FsView, Map<string, ReadResult>>();
+
+/** FsView caches reads by resolved local path; this skips the path arithmetic for repeated loads. */
+function readDeployedCached(fs: FsView, deployed: string): ReadResult {
+  let m = readsByFs.get(fs);
+  if (!m) readsByFs.set(fs, (m = new Map()));
+  let r = m.get(deployed);
+  if (!r) {
+    r = fs.readDeployed(deployed);
+    m.set(deployed, r);
+  }
+  return r;
+}
+
+const magicCache = new Map<string, Map<string, string>>();
+
+/** `fileMagic` is pure; its maps are never modified (copied before any change). */
+function cachedFileMagic(deployed: string, asGiven: string, section: string | undefined): Map<string, string> {
+  const key = `${deployed}\0${asGiven}\0${section ?? '\u0001'}`;
+  let m = magicCache.get(key);
+  if (!m) {
+    if (magicCache.size > 10_000) magicCache.clear();
+    m = fileMagic(deployed, asGiven, section);
+    magicCache.set(key, m);
+  }
+  return m;
+}
+
+/**
+ * One ini file is often read by many configurations (every supervisor program that runs it):
+ * a read depends only on the text, the magic table and the section, so keep it per file.
+ */
+const readCache = new WeakMap<SourceFile, Map<string, IniRead>>();
+
+function cachedReadIni(source: SourceFile, key: string, table: () => Map<string, string>, section: string): IniRead {
+  let perFile = readCache.get(source);
+  if (!perFile) {
+    perFile = new Map();
+    readCache.set(source, perFile);
+  }
+  let read = perFile.get(key);
+  if (!read) {
+    read = readIni(source, table(), section);
+    perFile.set(key, read);
+  }
+  return read;
 }
 
 function boolOf(value: string | null): boolean {

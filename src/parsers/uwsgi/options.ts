@@ -138,10 +138,11 @@ export function isKnownOption(name: string): boolean {
 }
 
 /** The entry uWSGI on Linux uses for a name (the first one whose `#if` holds on Debian). */
+const INFO = new Map<string, OptionEntry>();
+for (const [name, es] of OPTIONS) INFO.set(name, es.find((e) => e.debian !== false) ?? es[0]!);
+
 export function optionInfo(name: string): OptionEntry | undefined {
-  const es = OPTIONS.get(name);
-  if (!es) return undefined;
-  return es.find((e) => e.debian !== false) ?? es[0];
+  return INFO.get(name);
 }
 
 /** Plugin source directory for a name as written in `plugins =` (`python3` → `python`). */

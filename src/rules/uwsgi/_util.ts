@@ -14,7 +14,17 @@ import { optionInfo } from '../../parsers/uwsgi/options.js';
  * checked through the command line only (it knows the binary, the working directory and the
  * environment).
  */
+const configsCache = new WeakMap<object, UwsgiConfig[]>();
+
 export function configs(ctx: RuleContext): UwsgiConfig[] {
+  const hit = configsCache.get(ctx.project);
+  if (hit) return hit;
+  const r = collectConfigs(ctx);
+  configsCache.set(ctx.project, r);
+  return r;
+}
+
+function collectConfigs(ctx: RuleContext): UwsgiConfig[] {
   const argv: UwsgiConfig[] = [];
   for (const s of ctx.project.supervisor) for (const p of s.programs ?? []) if (p.uwsgi) argv.push(p.uwsgi);
   if (!argv.length) return ctx.project.uwsgi;
@@ -124,15 +134,31 @@ export function isAllInterfaces(host: string): boolean {
 }
 
 /** Every `%(key)` name (and each word of `%(a + b)` expressions) used anywhere in the config. */
+const namesCache = new WeakMap<UwsgiConfig, Set<string>>();
+/** Names referenced by one text (values repeat across configurations: memoized). */
+const textNames = new Map<string, string[]>();
+const REF = /%\(([^()]*)\)/g;
+
+function namesIn(text: string): string[] {
+  let names = textNames.get(text);
+  if (!names) {
+    names = [];
+    REF.lastIndex = 0;
+    for (let m = REF.exec(text); m; m = REF.exec(text)) for (const w of m[1]!.split(' ')) if (w) names.push(w);
+    if (textNames.size > 50_000) textNames.clear();
+    textNames.set(text, names);
+  }
+  return names;
+}
+
 export function placeholderNames(c: UwsgiConfig): Set<string> {
+  const hit = namesCache.get(c);
+  if (hit) return hit;
   const names = new Set<string>();
-  const re = /%\(([^()]*)\)/g;
+  namesCache.set(c, names);
   for (const o of c.options) {
-    for (const text of [o.raw, o.value]) {
-      if (!text.includes('%(')) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) for (const w of m[1]!.split(' ')) if (w) names.add(w);
-    }
+    if (o.raw.includes('%(')) for (const n of namesIn(o.raw)) names.add(n);
+    if (o.value !== o.raw && o.value.includes('%(')) for (const n of namesIn(o.value)) names.add(n);
   }
   return names;
 }

@@ -1,4 +1,5 @@
 import type { Rule } from '../../core/rule.js';
+import type { SourceFile } from '../../core/source.js';
 import type { UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 import { uwsgiBool } from '../../parsers/uwsgi/index.js';
 import { aliasesOf, canonicalName, optionInfo, type ParserKind } from '../../parsers/uwsgi/options.js';
@@ -25,14 +26,16 @@ export const duplicateOption: Rule = {
   },
   check(ctx) {
     for (const c of configs(ctx)) {
-      const seen = new Map<string, UwsgiOptionValue>();
+      const seen = new Map<SourceFile, Map<string, UwsgiOptionValue>>();
       for (const o of c.options) {
         if (!o.known || o.placeholder || o.conditional || o.origin !== 'ini') continue;
         const info = optionInfo(o.name);
         if (!info || !SCALAR.has(info.kind)) continue;
-        const key = `${o.at.source.path}\0${canonicalName(o.name)}`;
-        const prev = seen.get(key);
-        seen.set(key, o);
+        let perFile = seen.get(o.at.source);
+        if (!perFile) seen.set(o.at.source, (perFile = new Map()));
+        const key = canonicalName(o.name);
+        const prev = perFile.get(key);
+        perFile.set(key, o);
         if (!prev) continue;
         const a = effect(prev, info.kind);
         const b = effect(o, info.kind);

@@ -3,7 +3,15 @@ import type { Rule, RuleContext } from '../../core/rule.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 import { allValues, configs, effectiveValue } from './_util.js';
 
+/** Option values already checked in this run (one ini file is often loaded by many programs). */
+const checked = new WeakMap<object, Set<string>>();
+
 function check(ctx: RuleContext, o: UwsgiOptionValue, p: string, want: 'directory' | 'file' | 'parent', message: (kind: string) => string, hint: string, severity?: 'warning'): void {
+  let seen = checked.get(ctx.project);
+  if (!seen) checked.set(ctx.project, (seen = new Set()));
+  const key = `${o.at.source.path}\0${o.at.start}\0${p}`;
+  if (seen.has(key)) return;
+  seen.add(key);
   const target = want === 'parent' ? path.posix.dirname(p) : p;
   const kind = ctx.project.fs.hostKindOf(target);
   if (kind === 'unknown') return;
