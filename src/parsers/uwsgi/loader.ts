@@ -322,7 +322,7 @@ export class UwsgiLoader {
           PROBLEM.configLoad,
           at,
           `cannot read the ini file "${deployed}": ${read.message}`,
-          'uWSGI exits at startup when a configuration file cannot be opened (open(): No such file or directory). Fix the path, or map the deployed path to a local copy with --map.',
+          'uWSGI exits at startup when a configuration file cannot be found or opened ("realpath() of FILE failed: No such file or directory"). Fix the path, or map the deployed path to a local copy with --map.',
         );
         this.stopped = true;
       }
