@@ -7,8 +7,10 @@
  *
  * Verdicts:
  * - `agree`: nginx accepts and stacklint reports no error; or nginx refuses and stacklint
- *   has an error whose message equals nginx's and whose range covers nginx's line in
- *   nginx's file (nginx names the line where the statement ended).
+ *   has an error whose message equals nginx's, in nginx's file, where nginx's line lies
+ *   between the start of stacklint's range and the end of the statement holding it (nginx
+ *   names the line where the statement ended — or, for checks made after a block was read,
+ *   its closing brace; stacklint points at the name or argument at fault).
  * - `out-of-scope`: nginx refuses for a reason the foundation does not model (argument
  *   *values* checked by a directive's handler: ports, hosts, regexes, log files…). Listed
  *   in HANDLER_LEVEL with the reason, counted and printed, never silently dropped.
@@ -19,6 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig, type StackConfig } from '../../../src/core/config.js';
 import type { Diagnostic } from '../../../src/core/diagnostic.js';
+import type { NginxNode } from '../../../src/parsers/nginx/ast.js';
 import type { Rule } from '../../../src/core/rule.js';
 import { lint, type LintResult } from '../../../src/engine/lint.js';
 import { coreRules } from '../../../src/rules/core/index.js';
@@ -116,6 +119,28 @@ export function showNginx(o: NginxOutcome): string {
   return `[${e.level}] ${e.message}${e.file ? ` in ${e.file}:${e.line}` : ''}`;
 }
 
+/** Last line of the innermost directive (its block included) that holds the diagnostic's start. */
+export function statementEndLine(result: LintResult, d: Diagnostic): number {
+  let best: { start: number; end: number; line: number } | undefined;
+  for (const config of result.project.nginx) {
+    for (const file of config.files) {
+      if (file.source.path !== d.file) continue;
+      const stack: NginxNode[] = [...file.children];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.type !== 'directive') continue;
+        if (n.start <= d.range.start.offset && d.range.start.offset < Math.max(n.end, n.start + 1)) {
+          if (!best || n.end - n.start < best.end - best.start) {
+            best = { start: n.start, end: n.end, line: file.source.positionAt(Math.max(n.start, n.end - 1)).line };
+          }
+        }
+        if (n.block) stack.push(...n.block.children);
+      }
+    }
+  }
+  return Math.max(best?.line ?? d.range.end.line, d.range.end.line);
+}
+
 export function compare(nginx: NginxOutcome, result: LintResult): Comparison {
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const internalErrors = result.internalErrors.map((e) => `${e.where}: ${e.error.stack ?? e.error.message}`);
@@ -146,11 +171,9 @@ export function compare(nginx: NginxOutcome, result: LintResult): Comparison {
   ) {
     return { ...base, verdict: 'out-of-scope', reason: 'module availability: a Debian dynamic module, reported as info by design' };
   }
-  const match = errors.find(
-    (d) =>
-      d.message === err.message &&
-      (err.file === undefined || (d.file === err.file && d.range.start.line <= err.line! && err.line! <= d.range.end.line)),
-  );
+  const atNginxLine = (d: Diagnostic) =>
+    err.file === undefined || (d.file === err.file && d.range.start.line <= err.line! && err.line! <= statementEndLine(result, d));
+  const match = errors.find((d) => d.message === err.message && atNginxLine(d));
   if (match) return { ...base, verdict: 'agree', reason: 'same error at the same line' };
   let why = handlerLevel(err.message);
   if (!why && /^open\(\) ".*" failed/.test(err.message) && !openFailureIsInclude(err)) why = 'a file opened by a handler (log, pid, certificate)';
