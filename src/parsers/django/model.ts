@@ -59,6 +59,9 @@ export interface Derivation {
   expression: string;
 }
 
+/** A plain literal needs no "= value" after it. */
+const LITERAL = /^(?:[rRuU]?(?:'[^'\\\n]*'|"[^"\\\n]*")|-?\d[\d_]*(?:\.\d*)?|True|False|None)$/;
+
 /** One name bound by the settings module (or a module it star-imports). */
 export class Setting implements Derivation {
   constructor(
@@ -77,6 +80,7 @@ export class Setting implements Derivation {
   /** `expression = value` for messages, e.g. "BASE_DIR / 'static' = /opt/mysite/static". */
   get derivation(): string {
     const shown = display(this.value);
-    return this.expression === shown ? shown : `${this.expression} = ${shown}`;
+    if (this.expression === shown || LITERAL.test(this.expression)) return this.expression;
+    return `${this.expression} = ${shown}`;
   }
 }

@@ -43,24 +43,15 @@ const QUOTE_SQ = 39;
 const QUOTE_DQ = 34;
 const BACKSLASH = 92;
 
-/** Length of a valid string prefix at `offset` followed by a quote, or -1. */
+const PREFIXES = new Set(['', 'r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
+
+/** Length of a valid string prefix at `offset` followed by a quote, or -1 (`ur''` is Python 2 only). */
 function prefixLength(text: string, offset: number): number {
-  let n = 0;
-  let r = false;
-  let other = ''; // b, u or f
-  for (; n < 3; n++) {
+  for (let n = 0; n < 3; n++) {
     const c = text.charCodeAt(offset + n);
-    if (c === QUOTE_SQ || c === QUOTE_DQ) return n;
+    if (c === QUOTE_SQ || c === QUOTE_DQ) return PREFIXES.has(text.slice(offset, offset + n).toLowerCase()) ? n : -1;
     const l = c | 0x20;
-    if (l === 0x72 /* r */) {
-      if (r) return -1;
-      r = true;
-    } else if (l === 0x62 /* b */ || l === 0x75 /* u */ || l === 0x66 /* f */) {
-      if (other) return -1;
-      if (l === 0x75 && r) return -1; // `ru` / `ur` are not Python 3 prefixes
-      other = String.fromCharCode(l);
-      if (other === 'u' && n > 0) return -1;
-    } else return -1;
+    if (l !== 0x72 && l !== 0x62 && l !== 0x75 && l !== 0x66) return -1;
   }
   return -1;
 }
@@ -142,7 +133,7 @@ const scanSkip: Scan = (text, o) => {
   const len = text.length;
   while (i < len) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 12) i++;
+    if (c === 32 || c === 9 || c === 12 || (c === 0xfeff && i === 0)) i++;
     else if (c === 35) {
       i++;
       while (i < len) {
@@ -198,7 +189,7 @@ for (let c = 0x80; c < 256; c++) NON_ASCII_HINTS.push(c);
 for (let k = 1; k <= 257; k++) NON_ASCII_HINTS.push(Math.max(256, 255 * k));
 
 const LxNewline = custom('LxNewline', scanNewline, ['\n', '\r'], { line_breaks: true });
-const LxSkip = custom('LxSkip', scanSkip, [' ', '\t', '\f', '#', '\\'], { group: Lexer.SKIPPED as unknown as string, line_breaks: true });
+const LxSkip = custom('LxSkip', scanSkip, [' ', '\t', '\f', '#', '\\', 0xfeff], { group: Lexer.SKIPPED as unknown as string, line_breaks: true });
 const LxString = custom('LxString', scanStringTok, ["'", '"', 'r', 'R', 'b', 'B', 'u', 'U', 'f', 'F'], { line_breaks: true });
 const LxNumber = custom('LxNumber', scanNumber, [...'0123456789.']);
 const LxName = custom('LxName', scanName, [...LETTERS, ...NON_ASCII_HINTS]);
@@ -270,6 +261,8 @@ export function tokenize(source: SourceFile): TokenizeResult {
   const unterminatedHere = new Set(unterminated);
   unterminated.clear();
 
+  // The post-pass retypes tokens in place; a restart needs their lexer classes.
+  const lexTypes = lexed.map((t) => t.tokenType);
   const out: IToken[] = [];
   const lineOf = (o: number) => source.positionAt(o).line;
   const problem = (start: number, end: number, message: string, hint?: string) => {
@@ -379,8 +372,8 @@ export function tokenize(source: SourceFile): TokenizeResult {
       if (!atLineStart) endLogicalLine(text.length, text.length);
       break;
     }
+    const type = lexTypes[k]!;
     k++;
-    const type = t.tokenType;
     const start = t.startOffset;
     const end = start + t.image.length;
     if (type === LxNewline) {
@@ -434,7 +427,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
       }
       // `ur''` and friends: a prefix Python 3 does not accept, glued to a string.
       const next = lexed[k];
-      if (next && next.tokenType === LxString && next.startOffset === end && /^[a-zA-Z]{1,2}$/.test(image) && !kw) {
+      if (next && lexTypes[k] === LxString && next.startOffset === end && /^[a-zA-Z]{1,2}$/.test(image) && !kw) {
         const py2 = /^(ur|UR|uR|Ur|ub|bu|UB|BU|uf|fu)$/i.test(image);
         markBad(
           start,
@@ -463,7 +456,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
       t.tokenType = Tk.Number;
       t.tokenTypeIdx = Tk.Number.tokenTypeIdx!;
       out.push(t);
-      checkNumber(t, lexed[k], markBad);
+      checkNumber(t, lexed[k], lexTypes[k], markBad);
       continue;
     }
     // LxBad
@@ -518,7 +511,7 @@ function firstInvalidIdentifierChar(image: string): { index: number; char: strin
   return { index: 0, char: image[0]! };
 }
 
-function checkNumber(t: IToken, next: IToken | undefined, markBad: (s: number, e: number, m: string, h?: string) => void): void {
+function checkNumber(t: IToken, next: IToken | undefined, nextType: TokenType | undefined, markBad: (s: number, e: number, m: string, h?: string) => void): void {
   const image = t.image;
   const start = t.startOffset;
   const end = start + image.length;
@@ -536,7 +529,8 @@ function checkNumber(t: IToken, next: IToken | undefined, markBad: (s: number, e
     );
     return;
   }
-  if (next && next.startOffset === end && next.tokenType === LxName && !(Tk.KW as Record<string, unknown>)[next.image]) {
+  // A name glued to the number (`1abc`); a non-identifier character is reported by the name check instead.
+  if (next && next.startOffset === end && nextType === LxName && !(Tk.KW as Record<string, unknown>)[next.image] && IDENT_START.test(next.image[0]!)) {
     const kind = /^0[xX]/.test(image) ? 'hexadecimal' : /^0[oO]/.test(image) ? 'octal' : /^0[bB]/.test(image) ? 'binary' : 'decimal';
     markBad(start, next.startOffset + next.image.length, `invalid ${kind} literal`);
   }
