@@ -6,9 +6,9 @@
  */
 import type { StackConfig } from '../../core/config.js';
 import type { NginxConfig, NginxDirective, NginxFile } from './ast.js';
-import { argCountOk, directiveDb, isDirectiveContext, TABLE_SOURCE, type DirectiveDb, type Lookup } from './directives.js';
+import { argCountOk, directiveDb, isDirectiveContext, type DirectiveDb, type Lookup } from './directives.js';
 import { DuplicateTracker, mayDuplicate } from './duplicates.js';
-import { argCount, complete, walkConfig, type Frame, type Visit } from './walk.js';
+import { argCount, walkConfig, type Frame, type Visit } from './walk.js';
 
 export interface DuplicateFinding {
   visit: Visit;
@@ -20,8 +20,7 @@ export interface DuplicateFinding {
 /** Names whose visits are kept for rules that look at them one by one. */
 const TRACKED = new Set(['location', 'if', 'upstream', 'root', 'alias', 'load_module', 'include']);
 
-/** Handlers that parse their one argument with ngx_conf_set_flag_slot (src/core/ngx_conf_file.c:1026). */
-export const FLAG_HANDLERS: ReadonlySet<string> = new Set(['ngx_conf_set_flag_slot', 'ngx_http_ssl_enable', 'ngx_mail_ssl_enable']);
+export { FLAG_HANDLERS } from './directives.js';
 
 export interface Analysis {
   config: NginxConfig;
@@ -43,7 +42,7 @@ export interface Analysis {
   duplicates: DuplicateFinding[];
   /** Entries of types/map/geo/split_clients/charset_map bodies. */
   bodies: Visit[];
-  /** Visits of location, if, upstream, load_module, include; `root` holds root and alias together, in order. */
+  /** Complete visits of location, if, upstream, load_module, include; `root` holds root and alias together, in order. */
   named: Map<string, Visit[]>;
 }
 
@@ -62,8 +61,7 @@ function inert(db: DirectiveDb, file: NginxFile, context: string): boolean {
     const l = db.lookup(n.name, context);
     if (l.kind !== 'ok') return false;
     const e = l.entry;
-    if (e.source !== TABLE_SOURCE || !e.inBuild || e.block || mayDuplicate(e)) return false;
-    if (e.handler !== undefined && FLAG_HANDLERS.has(e.handler)) return false;
+    if (!e.builtin || e.block || e.flag || mayDuplicate(e)) return false;
     if (e.argCheck && !argCountOk(e.argCheck, argCount(n))) return false;
   }
   return true;
@@ -100,6 +98,7 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
 
   const result = walkConfig(config, db, (d, frame, lookup, child, lenient) => {
     let v: Visit | undefined;
+    if (d.terminatorAt < 0) return; // incomplete statement: the syntax rule's business
     if (TRACKED.has(d.name)) {
       v = mk(d, frame, lookup, child, lenient);
       const key = d.name === 'alias' ? 'root' : d.name;
@@ -107,7 +106,6 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
       if (!list) a.named.set(key, (list = []));
       list.push(v);
     }
-    if (!complete(d)) return;
     if (!lookup) {
       if (frame.owner && frame.context !== 'unknown') a.bodies.push(v ?? mk(d, frame, lookup, child, lenient));
       return;
@@ -121,7 +119,7 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
       return;
     }
     const e = lookup.entry;
-    if (e.source !== TABLE_SOURCE || !e.inBuild) a.availability.push((v ??= mk(d, frame, lookup, child, lenient)));
+    if (!e.builtin) a.availability.push((v ??= mk(d, frame, lookup, child, lenient)));
     if (e.blockKnown && (d.block !== null) !== !!e.block) {
       a.terminator.push(v ?? mk(d, frame, lookup, child, lenient));
       return; // nginx stops at the terminator check
@@ -135,7 +133,7 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
       a.duplicates.push({ visit: (v ??= mk(d, frame, lookup, child, lenient)), first: dup.first, message: dup.message });
       return; // the handler refuses before looking at the value
     }
-    if (e.handler !== undefined && FLAG_HANDLERS.has(e.handler) && argCount(d) === 1) {
+    if (e.flag && argCount(d) === 1) {
       const val = d.args[0]!.value;
       if (val.length !== 2 && val.length !== 3) a.flagValue.push(v ?? mk(d, frame, lookup, child, lenient));
       else {

@@ -42,6 +42,11 @@ export type BodyContext = (typeof BODY_CONTEXTS)[number];
 export const UNKNOWN_CONTEXT = 'unknown';
 
 const CONTEXT_INDEX = new Map<string, number>(DIRECTIVE_CONTEXTS.map((c, i) => [c, i]));
+
+/** Index of a directive context in DIRECTIVE_CONTEXTS, or -1. */
+export function contextIndex(c: string): number {
+  return CONTEXT_INDEX.get(c) ?? -1;
+}
 const BODY_SET = new Set<string>(BODY_CONTEXTS);
 
 export function isDirectiveContext(c: string): c is DirectiveContext {
@@ -123,7 +128,16 @@ export interface Directive extends DirectiveEntry {
   blockKnown: boolean;
   /** The lookup result naming this entry (allocated once). */
   ok: { kind: 'ok'; entry: Directive };
+  /** From the nginx 1.22.1 source and compiled into the Debian binary. */
+  builtin: boolean;
+  /** Its value is parsed by ngx_conf_set_flag_slot (on/off). */
+  flag: boolean;
+  /** Cache of duplicates.ts (how nginx refuses a second value), filled on first use. */
+  dupModel?: object | null;
 }
+
+/** Handlers that parse their one argument with ngx_conf_set_flag_slot (src/core/ngx_conf_file.c:1026). */
+export const FLAG_HANDLERS: ReadonlySet<string> = new Set(['ngx_conf_set_flag_slot', 'ngx_http_ssl_enable', 'ngx_mail_ssl_enable']);
 
 export type ArgCheck = { kind: 'flag' } | { kind: 'min'; min: number } | { kind: 'set'; counts: number };
 
@@ -133,6 +147,7 @@ export type Lookup =
   | { kind: 'unknown' };
 
 const ALL_CONTEXTS = (1 << DIRECTIVE_CONTEXTS.length) - 1;
+const TYPE_AT: ModuleType[] = DIRECTIVE_CONTEXTS.map((c) => CONTEXT_MODULE_TYPE[c]);
 
 function parseArgs(args: string): ArgCheck | null {
   if (args === 'any' || args === 'unknown') return null;
@@ -185,7 +200,16 @@ function decorate(name: string, e: DirectiveEntry): Directive {
       if (i !== undefined) mask |= 1 << i;
     }
   }
-  const d = { ...e, name, contextMask: mask, anyType: e.type === 'conf', argCheck: parseArgs(e.args), blockKnown: true } as Directive;
+  const d = {
+    ...e,
+    name,
+    contextMask: mask,
+    anyType: e.type === 'conf',
+    argCheck: parseArgs(e.args),
+    blockKnown: true,
+    builtin: e.source === table.generatedFrom && e.inBuild,
+    flag: e.handler !== undefined && FLAG_HANDLERS.has(e.handler),
+  } as Directive;
   d.ok = { kind: 'ok', entry: d };
   return d;
 }
@@ -291,10 +315,15 @@ export class DirectiveDb {
 
   /** `ngx_conf_handler`'s choice for `name` in `context` (a directive context). */
   lookup(name: string, context: DirectiveContext): Lookup {
-    const entries = this.extra.get(name) ?? BASE.get(name);
+    return this.lookupAt(name, CONTEXT_INDEX.get(context)!);
+  }
+
+  /** `lookup` by context index (DIRECTIVE_CONTEXTS order), for the walker's hot loop. */
+  lookupAt(name: string, index: number): Lookup {
+    const entries = this.extra.size ? (this.extra.get(name) ?? BASE.get(name)) : BASE.get(name);
     if (!entries) return UNKNOWN;
-    const bit = 1 << CONTEXT_INDEX.get(context)!;
-    const type = CONTEXT_MODULE_TYPE[context];
+    const bit = 1 << index;
+    const type = TYPE_AT[index]!;
     // Source entries first (nginx's own choice), then reference-lib / config ones.
     let fallback: Directive | undefined;
     for (const e of entries) {

@@ -10,13 +10,18 @@
  * the rest are left out (silence over guessing).
  */
 import type { NginxDirective } from './ast.js';
-import { TABLE_SOURCE, type Directive } from './directives.js';
+import { contextIndex, TABLE_SOURCE, type Directive } from './directives.js';
 
 /** The block level nginx keeps one configuration struct for (see walk.ts Frame). */
 export interface Level {
   id: number;
   context: string;
   parent: Level | null;
+  /** Index of the context in DIRECTIVE_CONTEXTS, or -1. */
+  ci: number;
+  /** Values set at this level so far: keys and the directives that set them (duplicates.ts). */
+  setKeys: Array<string | Directive> | null;
+  setBy: NginxDirective[] | null;
 }
 
 /** Handlers that refuse any second value at the same level. */
@@ -126,42 +131,44 @@ const OFF_EXCLUSIVE = new Set([
 /** The same shared-memory zone twice at one level. */
 const SAME_ZONE = new Set(['ngx_http_limit_conn', 'ngx_http_limit_req', 'ngx_stream_limit_conn']);
 
-const LEVELS: Record<string, ReadonlySet<string>> = {
-  'http:loc': new Set(['http', 'server', 'location', 'if-in-server', 'if-in-location', 'limit_except', 'upstream']),
-  'http:srv': new Set(['http', 'server', 'upstream']),
-  'http:main': new Set(['http']),
-  'mail:srv': new Set(['mail', 'mail/server']),
-  'mail:main': new Set(['mail']),
-  'stream:srv': new Set(['stream', 'stream/server', 'stream/upstream']),
-  'stream:main': new Set(['stream']),
-  'core:core': new Set(['main']),
-  'core:direct': new Set(['main']),
-  'event:': new Set(['events']),
+const LEVELS: Record<string, readonly string[]> = {
+  'http:loc': ['http', 'server', 'location', 'if-in-server', 'if-in-location', 'limit_except', 'upstream'],
+  'http:srv': ['http', 'server', 'upstream'],
+  'http:main': ['http'],
+  'mail:srv': ['mail', 'mail/server'],
+  'mail:main': ['mail'],
+  'stream:srv': ['stream', 'stream/server', 'stream/upstream'],
+  'stream:main': ['stream'],
+  'core:core': ['main'],
+  'core:direct': ['main'],
+  'event:': ['events'],
 };
 
 type Kind = 'always' | 'off' | 'zone' | 'root';
 
 interface Model {
   kind: Kind;
-  /** Contexts of the frames that own the struct the handler writes; null: the directive's own frame. */
-  levels: ReadonlySet<string> | null;
+  /** Contexts (bits by DIRECTIVE_CONTEXTS index) of the frames that own the struct the handler writes; 0: the directive's own frame. */
+  levels: number;
   /** Key of the value inside the level (the struct field, or the entry itself). */
   key: string | Directive;
 }
 
-const models = new Map<Directive, Model | null>();
-
 function modelOf(e: Directive): Model | null {
-  let m = models.get(e);
+  let m = e.dupModel as Model | null | undefined;
   if (m !== undefined) return m;
   m = null;
   const h = e.handler;
   if (h && e.source === TABLE_SOURCE) {
     const kind: Kind | undefined =
       h === 'ngx_http_core_root' ? 'root' : ALWAYS.has(h) ? 'always' : OFF_EXCLUSIVE.has(h) ? 'off' : SAME_ZONE.has(h) ? 'zone' : undefined;
-    if (kind) m = { kind, levels: LEVELS[`${e.type}:${e.conf ?? ''}`] ?? null, key: kind === 'root' ? 'root|alias' : kind === 'always' ? (e.field ?? e) : e };
+    if (kind) {
+      let levels = 0;
+      for (const c of LEVELS[`${e.type}:${e.conf ?? ''}`] ?? []) levels |= 1 << contextIndex(c);
+      m = { kind, levels, key: kind === 'root' ? 'root|alias' : kind === 'always' ? (e.field ?? e) : e };
+    }
   }
-  models.set(e, m);
+  e.dupModel = m;
   return m;
 }
 
@@ -172,7 +179,7 @@ export function mayDuplicate(e: Directive): boolean {
 
 function levelOf(m: Model, frame: Level): Level | null {
   if (!m.levels) return frame;
-  for (let f: Level | null = frame; f; f = f.parent) if (m.levels.has(f.context)) return f;
+  for (let f: Level | null = frame; f; f = f.parent) if (f.ci >= 0 && (m.levels >> f.ci) & 1) return f;
   return null;
 }
 
@@ -187,8 +194,6 @@ export interface DuplicateHit {
  * `check` returns the finding for a directive nginx would refuse as a duplicate.
  */
 export class DuplicateTracker {
-  /** value key → level id → directive that set it (few keys, many levels: no Map per level). */
-  private readonly seen = new Map<string | Directive, Map<number, NginxDirective>>();
   private readonly off = new Map<Directive, Map<number, { d: NginxDirective; off: boolean }>>();
 
   check(d: NginxDirective, e: Directive, frame: Level): DuplicateHit | undefined {
@@ -214,13 +219,20 @@ export class DuplicateTracker {
       if (zone === undefined || zone.includes('$')) return undefined;
       key = `${e.module}\0${e.name}\0${zone}`;
     }
-    let map = this.seen.get(key);
-    if (!map) this.seen.set(key, (map = new Map()));
-    const prev = map.get(level.id);
-    if (!prev) {
-      map.set(level.id, d);
+    // A level sets few distinct values (at most the number of one-value directives): a
+    // linear scan of two small arrays on the level beats a map.
+    let keys = level.setKeys;
+    if (keys === null) {
+      keys = level.setKeys = [];
+      level.setBy = [];
+    }
+    const i = keys.indexOf(key);
+    if (i < 0) {
+      keys.push(key);
+      level.setBy!.push(d);
       return undefined;
     }
+    const prev = level.setBy![i]!;
     if (m.kind === 'root' && prev.name !== d.name)
       return { first: prev, message: `"${d.name}" directive is duplicate, "${prev.name}" directive was specified earlier` };
     return { first: prev, message: `"${d.name}" directive is duplicate` };

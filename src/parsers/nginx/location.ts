@@ -16,22 +16,12 @@ export interface LocationName {
   invalidModifier?: NginxWord;
 }
 
-const cache = new WeakMap<NginxDirective, LocationName | null>();
-
 /**
  * With 3 words the modifier must be exactly `=`, `^~`, `~` or `~*`; with 2 words the
  * modifier may be glued to the name (`^~/admin/`, `~*\.php$`, `=/x`), `@` starts a named
  * location, anything else is a prefix. Null when the argument count is wrong.
  */
 export function parseLocation(d: NginxDirective): LocationName | null {
-  let r = cache.get(d);
-  if (r !== undefined) return r;
-  r = compute(d);
-  cache.set(d, r);
-  return r;
-}
-
-function compute(d: NginxDirective): LocationName | null {
   const args = d.args;
   if (args.length === 2) {
     const mod = args[0]!;
@@ -55,4 +45,10 @@ function compute(d: NginxDirective): LocationName | null {
 
 export function isRegexLocation(l: LocationName): boolean {
   return l.kind === 'regex' || l.kind === 'regex-caseless';
+}
+
+/** `parseLocation` of a visit's directive, computed once per visit. */
+export function locationOf(v: { d: NginxDirective; location?: LocationName | null }): LocationName | null {
+  if (v.location === undefined) v.location = parseLocation(v.d);
+  return v.location;
 }

@@ -11,7 +11,9 @@
  */
 import type { StackConfig } from '../../core/config.js';
 import type { NginxConfig, NginxDirective, NginxFile, NginxNode } from './ast.js';
+import type { LocationName } from './location.js';
 import {
+  contextIndex,
   directiveDb,
   isBodyContext,
   isDirectiveContext,
@@ -32,6 +34,11 @@ export interface Frame {
   context: string;
   parent: Frame | null;
   depth: number;
+  /** Index of `context` in DIRECTIVE_CONTEXTS, or -1 for bodies and unknown blocks. */
+  ci: number;
+  /** Values set at this level (filled by duplicates.ts). */
+  setKeys: Array<string | Directive> | null;
+  setBy: NginxDirective[] | null;
 }
 
 export interface Visit {
@@ -47,6 +54,8 @@ export interface Visit {
    * findings ("not allowed here") are not certain and are not reported.
    */
   lenient: boolean;
+  /** For `location` visits: its modifier and name, once computed (location.ts `locationOf`). */
+  location?: LocationName | null;
 }
 
 /** Called for every directive in reading order (arguments, not an object: the walk allocates nothing per directive). */
@@ -186,7 +195,8 @@ const MAX_INCLUDE_DEPTH = 128;
 export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor, options: WalkOptions = {}): WalkResult {
   const skipInclude = options.skipInclude;
   let nextId = 0;
-  const root: Frame = { id: nextId++, owner: null, context: normalizeContext(config.rootContext), parent: null, depth: 0 };
+  const rootCtx = normalizeContext(config.rootContext);
+  const root: Frame = { id: nextId++, owner: null, context: rootCtx, parent: null, depth: 0, ci: contextIndex(rootCtx), setKeys: null, setBy: null };
   // A snippet's context is a guess unless the user configured it ("nginx.contexts").
   const lenientRoot = config.rootContext !== 'main' && !config.rootContextReason.includes('"nginx.contexts"');
   const result: WalkResult = { root, truncated: false };
@@ -221,7 +231,7 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
     const ctx = frame.context;
     let lookup: Lookup | null = null;
     let child: Frame | null = null;
-    if (isDirectiveContext(ctx)) lookup = db.lookup(d.name, ctx);
+    if (frame.ci >= 0) lookup = db.lookupAt(d.name, frame.ci);
     if (d.block !== null && d.terminatorAt >= 0) {
       let childCtx: string = UNKNOWN_CONTEXT;
       if (lookup !== null) {
@@ -233,7 +243,7 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
           } else childCtx = naturalChildContext(lookup.entries);
         }
       }
-      child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1 };
+      child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1, ci: contextIndex(childCtx), setKeys: null, setBy: null };
     }
     visit(d, frame, lookup, child, lenient);
 

@@ -74,20 +74,9 @@ export interface ConditionResult {
   regex?: { pattern: string; word: number };
 }
 
-const memo = new Map<string, ConditionResult>();
-
 /** Check an `if` condition given the directive's arguments (at least one). */
 export function checkCondition(args: NginxWord[]): ConditionResult {
-  // Conditions repeat across server blocks: remember results by the words' values.
-  let key = '';
-  for (const w of args) key += `${w.value}\u0000`;
-  let r = memo.get(key);
-  if (r === undefined) {
-    r = check(args);
-    if (memo.size > 50_000) memo.clear();
-    memo.set(key, r);
-  }
-  return r;
+  return check(args);
 }
 
 function check(args: NginxWord[]): ConditionResult {

@@ -28,7 +28,7 @@ export function headSpan(d: NginxDirective): Span {
   return { source: d.source, start: d.start, end: last ? last.end : d.nameWord.end };
 }
 
-export { parseLocation, isRegexLocation as isRegex, type LocationKind, type LocationName } from '../../parsers/nginx/location.js';
+export { parseLocation, locationOf, isRegexLocation as isRegex, type LocationKind, type LocationName } from '../../parsers/nginx/location.js';
 
 /**
  * PCRE2 refuses a pattern that starts with a quantifier: nginx says

@@ -2,7 +2,7 @@ import type { Rule } from '../../core/rule.js';
 import { contextLabel, DIRECTIVE_CONTEXTS, TABLE_SOURCE, type Directive } from '../../parsers/nginx/directives.js';
 import type { Visit } from '../../parsers/nginx/walk.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, complete, nameSpan, parseLocation } from './_structure.js';
+import { analyses, nameSpan, parseLocation } from './_structure.js';
 
 /** Contexts where any entry of the name is allowed, in table order, as words for a hint. */
 function allowedIn(entries: Directive[]): string {
@@ -55,7 +55,7 @@ export const directiveNotAllowed: Rule = {
       // the "alias" directive cannot be used inside the named location (checked after the duplicate check).
       const rootSet = new Set<number>();
       for (const v of named(a, 'root')) {
-        if (v.lookup?.kind !== 'ok' || !complete(v.d) || v.lookup.entry.handler !== 'ngx_http_core_root') continue;
+        if (v.lookup?.kind !== 'ok' || v.lookup.entry.handler !== 'ngx_http_core_root') continue;
         const first = !rootSet.has(v.frame.id);
         rootSet.add(v.frame.id);
         const owner = v.frame.owner;

@@ -2,7 +2,7 @@ import type { Rule } from '../../core/rule.js';
 import { TABLE_SOURCE } from '../../parsers/nginx/directives.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, complete, nameSpan, wordSpan, term } from './_structure.js';
+import { analyses, nameSpan, wordSpan, term } from './_structure.js';
 
 export const duplicateDirective: Rule = {
   meta: {
@@ -29,7 +29,7 @@ export const duplicateDirective: Rule = {
       const seen = new Map<string, NginxDirective>();
       for (const v of named(a, 'upstream')) {
         const l = v.lookup;
-        if (!l || l.kind !== 'ok' || l.entry.source !== TABLE_SOURCE || !complete(v.d)) continue;
+        if (!l || l.kind !== 'ok' || l.entry.source !== TABLE_SOURCE) continue;
         if (v.d.name !== 'upstream' || term(v.d) !== '{' || v.d.args.length !== 1) continue;
         const e = l.entry;
         const w = v.d.args[0]!;

@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import type { NginxDirective } from '../../parsers/nginx/ast.js';
-import { analyses, parseLocation, wordSpan, term } from './_structure.js';
+import type { Visit } from '../../parsers/nginx/walk.js';
+import { analyses, locationOf, term, wordSpan } from './_structure.js';
 
 export const duplicateLocation: Rule = {
   meta: {
@@ -14,23 +14,23 @@ export const duplicateLocation: Rule = {
     for (const a of analyses(ctx)) {
       // ngx_http_join_exact_locations (src/http/ngx_http.c:1000): among the static locations
       // of one parent, two exact ones or two inclusive ones (prefix or ^~) with the same name.
-      const seen = new Map<number, { exact: Map<string, NginxDirective>; inclusive: Map<string, NginxDirective> }>();
+      const seen = new Map<number, { exact: Map<string, Visit>; inclusive: Map<string, Visit> }>();
       for (const v of named(a, 'location')) {
         const d = v.d;
         if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
         if (v.frame.context !== 'server' && v.frame.context !== 'location') continue;
-        const loc = parseLocation(d);
+        const loc = locationOf(v);
         if (!loc || loc.invalidModifier) continue;
         if (loc.kind !== 'exact' && loc.kind !== 'prefix' && loc.kind !== 'noregex') continue;
         let level = seen.get(v.frame.id);
         if (!level) seen.set(v.frame.id, (level = { exact: new Map(), inclusive: new Map() }));
         const map = loc.kind === 'exact' ? level.exact : level.inclusive;
-        const prevD = map.get(loc.name);
-        if (!prevD) {
-          map.set(loc.name, d);
+        const pv = map.get(loc.name);
+        if (!pv) {
+          map.set(loc.name, v);
           continue;
         }
-        const prev = { loc: parseLocation(prevD)!, d: prevD };
+        const prev = { loc: locationOf(pv)!, d: pv.d };
         const mixed = prev.loc.kind !== loc.kind;
         ctx.report({
           at: wordSpan(d, loc.word),

@@ -2,7 +2,7 @@ import type { Rule, RuleContext } from '../../core/rule.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
 import { isBodyContext } from '../../parsers/nginx/directives.js';
 import type { Frame, Visit } from '../../parsers/nginx/walk.js';
-import { analyses, complete, headSpan, nameSpan, term } from './_structure.js';
+import { analyses, headSpan, nameSpan, term } from './_structure.js';
 
 /**
  * `ngx_atofp(value, len - 1, 2)` of split_clients (src/core/ngx_string.c): digits with at
@@ -49,7 +49,7 @@ export const invalidBlockEntry: Rule = {
       const extensions = new Map<string, { type: string }>();
       for (const v of a.bodies) {
         const ctxName = v.frame.context;
-        if (!isBodyContext(ctxName) || !complete(v.d) || !v.frame.owner) continue;
+        if (!isBodyContext(ctxName) || !v.frame.owner) continue;
         const d = v.d;
         if (term(d) === '{') {
           ctx.report({

@@ -1,6 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, complete, leadingQuantifier, pcreQuantifierMessage, wordSpan, term } from './_structure.js';
+import { argCount } from '../../parsers/nginx/walk.js';
+import { analyses, leadingQuantifier, pcreQuantifierMessage, wordSpan, term } from './_structure.js';
 import { checkCondition } from './_if-condition.js';
 
 export const invalidIfCondition: Rule = {
@@ -16,7 +17,7 @@ export const invalidIfCondition: Rule = {
         const d = v.d;
         const l = v.lookup;
         if (d.name !== 'if' || !l || l.kind !== 'ok' || l.entry.module !== 'ngx_http_rewrite_module') continue;
-        if (!complete(d) || term(d) !== '{' || d.args.length === 0) continue;
+        if (term(d) !== '{' || argCount(d) === 0) continue;
         const r = checkCondition(d.args);
         if (r.problem) {
           ctx.report({

@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, isRegex, leadingQuantifier, parseLocation, pcreQuantifierMessage, wordSpan, term } from './_structure.js';
+import { analyses, isRegex, leadingQuantifier, locationOf, pcreQuantifierMessage, term, wordSpan } from './_structure.js';
 
 export const locationModifier: Rule = {
   meta: {
@@ -14,7 +14,7 @@ export const locationModifier: Rule = {
       for (const v of named(a, 'location')) {
         const d = v.d;
         if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
-        const loc = parseLocation(d);
+        const loc = locationOf(v);
         if (!loc) continue;
         if (loc.invalidModifier) {
           const m = loc.invalidModifier.value;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, isRegex, parseLocation, wordSpan, term } from './_structure.js';
+import { analyses, isRegex, locationOf, parseLocation, term, wordSpan } from './_structure.js';
 
 export const locationNesting: Rule = {
   meta: {
@@ -18,7 +18,7 @@ export const locationNesting: Rule = {
         const parent = v.frame.owner;
         if (v.frame.context !== 'location' || !parent || parent.name !== 'location') continue;
         if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
-        const loc = parseLocation(d);
+        const loc = locationOf(v);
         const ploc = parseLocation(parent);
         if (!loc || !ploc || loc.invalidModifier || ploc.invalidModifier) continue;
         const related = [{ at: wordSpan(parent, ploc.word), message: `parent location "${ploc.name}"` }];
