@@ -789,6 +789,7 @@ export class UwsgiLoader {
         origin: e.origin,
         known: !!info || this.custom.has(e.key),
       };
+      if (info) o.entry = info;
       if (e.section !== undefined) o.section = e.section;
       if (e.unknown) o.unknown = true;
       if (e.value === null) o.noValue = true;

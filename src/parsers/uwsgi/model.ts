@@ -5,6 +5,7 @@
  */
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile, Span } from '../../core/source.js';
+import type { OptionEntry } from './options.js';
 
 export type UwsgiOrigin = 'ini' | 'argv' | 'env';
 
@@ -37,6 +38,8 @@ export interface UwsgiOptionValue {
   noValue?: boolean;
   /** The key names an option of the option table (core or any plugin). */
   known: boolean;
+  /** Its option table entry (the one Debian's build uses), when known. */
+  entry?: OptionEntry;
   /** The option sits inside an option-logic block (`if-env`, `for`, …): it may not apply. */
   conditional?: boolean;
   /** The `--ini`/`ini =` (or plain argument) that loaded the file this value is in. */

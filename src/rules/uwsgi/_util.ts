@@ -6,7 +6,6 @@ import type { RuleContext } from '../../core/rule.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool } from '../../parsers/uwsgi/index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
-import { optionInfo } from '../../parsers/uwsgi/options.js';
 
 /**
  * Every uWSGI configuration of the project: ini files checked on their own, and the command
@@ -65,7 +64,7 @@ export function strtoul(s: string): number {
 export function intValue(o: UwsgiOptionValue): number | undefined {
   if (o.unknown) return undefined;
   if (o.noValue) return 1;
-  const kind = optionInfo(o.name)?.kind;
+  const kind = o.entry?.kind;
   return kind === 'int' ? atoi(o.value) : strtoul(o.value);
 }
 
@@ -78,7 +77,7 @@ export function masterState(c: UwsgiConfig): { on: boolean | undefined; by?: Uws
   }
   for (const o of c.options) {
     if (!o.known || o.placeholder) continue;
-    const info = optionInfo(o.name);
+    const info = o.entry;
     if (info && info.flags.some((f) => f === 'UWSGI_OPT_MASTER' || f === 'UWSGI_OPT_LOG_MASTER' || f === 'UWSGI_OPT_REQ_LOG_MASTER')) return { on: true, by: o };
   }
   if (m) return { on: undefined };
@@ -107,7 +106,7 @@ export function sockets(c: UwsgiConfig): SocketInfo[] {
   const out: SocketInfo[] = [];
   for (const o of c.options) {
     if (o.placeholder) continue;
-    const info = optionInfo(o.name);
+    const info = o.entry;
     if (!info || info.kind !== 'socket' || info.parser === 'uwsgi_opt_add_shared_socket') continue;
     const data = info.data.replace(/^"|"$/g, '');
     const protocol = data === 'NULL' ? defaultProtocol : data;

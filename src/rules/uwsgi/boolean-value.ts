@@ -1,6 +1,5 @@
 import type { Rule } from '../../core/rule.js';
 import { uwsgiBool } from '../../parsers/uwsgi/index.js';
-import { optionInfo } from '../../parsers/uwsgi/options.js';
 import { configs } from './_util.js';
 
 /** Text that a reader takes for "off" but uWSGI does not (`false ; x`, `disable`, `none`, `00`). */
@@ -18,7 +17,7 @@ export const booleanValue: Rule = {
     for (const c of configs(ctx)) {
       for (const o of c.options) {
         if (o.unknown || o.noValue || o.placeholder) continue;
-        const info = optionInfo(o.name);
+        const info = o.entry;
         if (!info || (info.kind !== 'bool' && info.kind !== 'bool-inverted')) continue;
         const v = o.value;
         if (!uwsgiBool(v) || !LOOKS_FALSE.test(v.trim())) continue;

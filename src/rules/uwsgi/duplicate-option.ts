@@ -2,7 +2,7 @@ import type { Rule } from '../../core/rule.js';
 import type { SourceFile } from '../../core/source.js';
 import type { UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 import { uwsgiBool } from '../../parsers/uwsgi/index.js';
-import { aliasesOf, canonicalName, optionInfo, type ParserKind } from '../../parsers/uwsgi/options.js';
+import { aliasesOf, canonicalName, type ParserKind } from '../../parsers/uwsgi/options.js';
 import { configs, intValue } from './_util.js';
 
 const SCALAR = new Set<ParserKind>(['bool', 'bool-inverted', 'int', 'int16', 'int64', 'megabytes', 'string']);
@@ -29,7 +29,7 @@ export const duplicateOption: Rule = {
       const seen = new Map<SourceFile, Map<string, UwsgiOptionValue>>();
       for (const o of c.options) {
         if (!o.known || o.placeholder || o.conditional || o.origin !== 'ini') continue;
-        const info = optionInfo(o.name);
+        const info = o.entry;
         if (!info || !SCALAR.has(info.kind)) continue;
         let perFile = seen.get(o.at.source);
         if (!perFile) seen.set(o.at.source, (perFile = new Map()));

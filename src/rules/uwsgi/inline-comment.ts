@@ -1,5 +1,4 @@
 import type { Rule } from '../../core/rule.js';
-import { optionInfo } from '../../parsers/uwsgi/options.js';
 import { configs, placeholderNames } from './_util.js';
 
 /** Numeric parsers stop at the first non-digit: a trailing comment is harmless there. */
@@ -24,7 +23,7 @@ export const inlineComment: Rule = {
         if (o.origin !== 'ini' || o.placeholder) continue;
         const m = COMMENT.exec(o.raw);
         if (!m) continue;
-        const info = optionInfo(o.name);
+        const info = o.entry;
         if (info) {
           // Booleans: uwsgi/boolean-value judges them; numbers: atoi stops before the comment.
           if (info.kind === 'bool' || info.kind === 'bool-inverted' || NUMERIC.has(info.kind)) continue;

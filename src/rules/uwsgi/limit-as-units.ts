@@ -1,5 +1,4 @@
 import type { Rule } from '../../core/rule.js';
-import { optionInfo } from '../../parsers/uwsgi/options.js';
 import { configs, strtoul } from './_util.js';
 
 const SUFFIX = /^\s*(\d+)\s*([kKgGtT][bB]?|[bB](ytes?)?)\b/;
@@ -17,7 +16,7 @@ export const limitAsUnits: Rule = {
     for (const c of configs(ctx)) {
       for (const o of c.options) {
         if (o.unknown || o.noValue || o.placeholder) continue;
-        if (optionInfo(o.name)?.kind !== 'megabytes') continue;
+        if (o.entry?.kind !== 'megabytes') continue;
         const n = strtoul(o.value);
         const m = SUFFIX.exec(o.value);
         if (m) {

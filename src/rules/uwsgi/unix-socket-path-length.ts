@@ -1,5 +1,4 @@
 import type { Rule } from '../../core/rule.js';
-import { optionInfo } from '../../parsers/uwsgi/options.js';
 import { classifyAddress, configs } from './_util.js';
 
 const MAX = 102;
@@ -15,7 +14,7 @@ export const unixSocketPathLength: Rule = {
     for (const c of configs(ctx)) {
       for (const o of c.options) {
         if (o.placeholder || o.unknown) continue;
-        const kind = optionInfo(o.name)?.kind;
+        const kind = o.entry?.kind;
         if (kind !== 'socket' && kind !== 'router') continue;
         const a = classifyAddress(o);
         if (a.family !== 'unix') continue;
