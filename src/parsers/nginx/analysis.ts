@@ -18,7 +18,7 @@ export interface DuplicateFinding {
 }
 
 /** Names whose visits are kept for rules that look at them one by one. */
-const TRACKED = new Set(['location', 'if', 'upstream', 'root', 'alias', 'load_module', 'include']);
+const TRACKED = new Set(['location', 'if', 'upstream', 'root', 'alias', 'load_module', 'include', 'events']);
 
 export { FLAG_HANDLERS } from './directives.js';
 

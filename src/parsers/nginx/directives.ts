@@ -200,8 +200,25 @@ function decorate(name: string, e: DirectiveEntry): Directive {
       if (i !== undefined) mask |= 1 << i;
     }
   }
-  const d = {
-    ...e,
+  // Every field in the same order, so that all entries share one hidden class (the
+  // lookup loop reads them for every directive of a config).
+  const d: Directive = {
+    module: e.module,
+    type: e.type,
+    contexts: e.contexts,
+    args: e.args,
+    block: e.block,
+    handler: e.handler,
+    conf: e.conf,
+    field: e.field,
+    values: e.values,
+    deprecated: e.deprecated,
+    inBuild: e.inBuild,
+    source: e.source,
+    file: e.file,
+    line: e.line,
+    ifdef: e.ifdef,
+    raw: e.raw,
     name,
     contextMask: mask,
     anyType: e.type === 'conf',
@@ -209,7 +226,9 @@ function decorate(name: string, e: DirectiveEntry): Directive {
     blockKnown: true,
     builtin: e.source === table.generatedFrom && e.inBuild,
     flag: e.handler !== undefined && FLAG_HANDLERS.has(e.handler),
-  } as Directive;
+    ok: undefined as unknown as Directive['ok'],
+    dupModel: undefined,
+  };
   d.ok = { kind: 'ok', entry: d };
   return d;
 }

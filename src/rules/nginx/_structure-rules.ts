@@ -9,6 +9,7 @@ import { invalidFlagValue } from './invalid-flag-value.js';
 import { invalidIfCondition } from './invalid-if-condition.js';
 import { locationModifier } from './location-modifier.js';
 import { locationNesting } from './location-nesting.js';
+import { missingEvents } from './missing-events.js';
 import { unknownDirective } from './unknown-directive.js';
 
 /** Structural rules at parity with nginx -t (directives, contexts, arguments, locations). */
@@ -24,4 +25,5 @@ export const structureRules: Rule[] = [
   duplicateLocation,
   invalidBlockEntry,
   invalidIfCondition,
+  missingEvents,
 ];

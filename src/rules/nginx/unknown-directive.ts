@@ -118,13 +118,14 @@ export const unknownDirective: Rule = {
 function reportUnknown(ctx: Parameters<Rule['check']>[0], a: Analysis, d: NginxDirective, context: string): void {
   const name = d.name;
   if (name.charCodeAt(0) === 0xfeff) {
+    // nginx's own words (the BOM is inside the quotes, invisible); the hint says what it is.
     const rest = name.slice(1);
     ctx.report({
       at: nameSpan(d),
-      message: `unknown directive "${rest}": the file starts with a UTF-8 byte-order mark (BOM)`,
+      message: `unknown directive "${name}"`,
       hint: rest.startsWith('#')
-        ? 'nginx reads the BOM bytes (EF BB BF) as the start of the first word, so even the leading comment becomes a directive. Save the file as UTF-8 without a BOM.'
-        : `nginx reads the BOM bytes (EF BB BF) as part of the first directive's name, so it does not recognise "${rest}". Save the file as UTF-8 without a BOM.`,
+        ? 'The file starts with a UTF-8 byte-order mark (BOM, bytes EF BB BF), invisible in most editors: nginx reads it as the start of the first word, so even the leading comment becomes a directive. Save the file as UTF-8 without a BOM.'
+        : `The file starts with a UTF-8 byte-order mark (BOM, bytes EF BB BF), invisible in most editors: nginx reads it as part of the first directive's name, so it does not recognise "${rest}". Save the file as UTF-8 without a BOM.`,
     });
     return;
   }
