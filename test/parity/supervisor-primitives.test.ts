@@ -118,7 +118,7 @@ print(json.dumps(out))`,
         ['n', { type: 'int', value: 3 }],
       ]),
       envOpen: false,
-      dictText: "{'a': 'x', 'n': 3}",
+      dictText: () => "{'a': 'x', 'n': 3}",
     };
     const bad: string[] = [];
     inputs.forEach((s, i) => {

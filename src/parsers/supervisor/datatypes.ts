@@ -238,9 +238,11 @@ export function colonSeparatedUserGroup(v: string, passwd: Passwd | undefined, g
 /** `os.path.dirname` (posixpath). */
 export function pyDirname(p: string): string {
   const i = p.lastIndexOf('/') + 1;
-  let head = p.slice(0, i);
-  if (head && head !== '/'.repeat(head.length)) head = head.replace(/\/+$/, '');
-  return head;
+  if (i === 0) return '';
+  // Strip trailing slashes unless the head is only slashes.
+  let e = i;
+  while (e > 0 && p.charCodeAt(e - 1) === 47) e--;
+  return e === 0 ? p.slice(0, i) : p.slice(0, e);
 }
 
 /** `existing_dirpath`: the directory part of the path must exist (relative paths: supervisord's cwd, unknown). */

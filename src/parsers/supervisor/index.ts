@@ -154,8 +154,10 @@ function newSection(name: string, at: Span): SupervisorSection {
 }
 
 function makeValue(source: SourceFile, st: Extract<IniStatement, { type: 'option' }>): SupervisorValue {
-  const parts = st.pieces.map((p) => source.text.slice(p.start, p.end));
-  const raw = pyRstrip(parts.join('\n'));
+  const raw =
+    st.pieces.length === 1
+      ? source.text.slice(st.pieces[0]!.start, st.pieces[0]!.end)
+      : pyRstrip(st.pieces.map((p) => source.text.slice(p.start, p.end)).join('\n'));
   // The span ends at the last non-empty line of the value.
   let last = st.pieces[0]!;
   for (const p of st.pieces) if (p.end > p.start) last = p;

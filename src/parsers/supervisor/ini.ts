@@ -53,19 +53,58 @@ interface Line {
   terminated: boolean;
 }
 
-/** Lines as a text-mode Python file yields them: `\r\n`, `\r` and `\n` all end a line. */
-function* lines(text: string): Generator<Line> {
-  let start = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      yield { start, end: i, terminated: true };
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+/**
+ * Lines as a text-mode Python file yields them: `\r\n`, `\r` and `\n` all end a line.
+ * One reusable cursor (no allocation per line: files can be large).
+ */
+class LineCursor implements Line {
+  start = 0;
+  end = 0;
+  terminated = false;
+  private next = 0;
+  private readonly hasCR: boolean;
+  constructor(private readonly text: string) {
+    this.hasCR = text.includes('\r');
   }
-  if (start < n) yield { start, end: n, terminated: false };
+  advance(): boolean {
+    const text = this.text;
+    const n = text.length;
+    if (this.next >= n) return false;
+    this.start = this.next;
+    let i: number;
+    if (!this.hasCR) {
+      i = text.indexOf('\n', this.start);
+      if (i === -1) i = n;
+    } else {
+      i = this.start;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) break;
+        i++;
+      }
+    }
+    this.end = i;
+    this.terminated = i < n;
+    this.next = i < n && text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    return true;
+  }
+}
+
+/** Next position of `;` and `#` at or after a point, each found once per occurrence (linear over the file). */
+class NextChar {
+  private pos = -1;
+  constructor(
+    private readonly text: string,
+    private readonly ch: string,
+  ) {}
+  /** First occurrence at or after `from` and before `end`, or -1. */
+  find(from: number, end: number): number {
+    if (this.pos !== Infinity && this.pos < from) {
+      const i = this.text.indexOf(this.ch, from);
+      this.pos = i === -1 ? Infinity : i;
+    }
+    return this.pos < end ? this.pos : -1;
+  }
 }
 
 /**
@@ -73,7 +112,7 @@ function* lines(text: string): Generator<Line> {
  * occurrence of each prefix in rounds and stops at the first round where any occurrence is
  * at column 0 or preceded by whitespace, taking the smallest qualifying index of that round.
  */
-function inlineCommentStart(text: string, start: number, end: number): number {
+function inlineCommentStart(text: string, start: number, end: number, semis: NextChar, hashes: NextChar): number {
   let semi = start - 1;
   let hash = start - 1;
   let semiLive = true;
@@ -81,23 +120,18 @@ function inlineCommentStart(text: string, start: number, end: number): number {
   while (semiLive || hashLive) {
     let found = -1;
     if (semiLive) {
-      semi = indexIn(text, ';', semi + 1, end);
+      semi = semis.find(semi + 1, end);
       if (semi === -1) semiLive = false;
       else if (semi === start || pyIsSpace(text.charCodeAt(semi - 1))) found = semi;
     }
     if (hashLive) {
-      hash = indexIn(text, '#', hash + 1, end);
+      hash = hashes.find(hash + 1, end);
       if (hash === -1) hashLive = false;
       else if (hash === start || pyIsSpace(text.charCodeAt(hash - 1))) found = found === -1 ? hash : Math.min(found, hash);
     }
     if (found !== -1) return found;
   }
   return -1;
-}
-
-function indexIn(text: string, ch: string, from: number, end: number): number {
-  const i = text.indexOf(ch, from);
-  return i === -1 || i >= end ? -1 : i;
 }
 
 /** The line as Python's `repr(line)` shows it in ParsingError (with its `\n`). */
@@ -117,9 +151,12 @@ export function readIni(source: SourceFile): IniFile {
   let current: Extract<IniStatement, { type: 'option' }> | undefined;
   let indentLevel = 0;
   let lineno = 0;
-  for (const l of lines(text)) {
+  const semis = new NextChar(text, ';');
+  const hashes = new NextChar(text, '#');
+  const l = new LineCursor(text);
+  while (l.advance()) {
     lineno++;
-    let commentStart = inlineCommentStart(text, l.start, l.end);
+    let commentStart = inlineCommentStart(text, l.start, l.end, semis, hashes);
     const first = skipSpace(text, l.start, l.end);
     // Full-line comments: `line.strip().startswith(prefix)`.
     const c0 = text.charCodeAt(first);

@@ -24,7 +24,7 @@ export interface Expansions {
    * `str(dict)` of the expansion names, for a conversion without a name (a lone `%s`);
    * values we cannot know are shown as `'…'`.
    */
-  dictText?: string;
+  dictText?: () => string;
 }
 
 /** A run of output text and where it came from in the input. */
@@ -167,7 +167,7 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
       wholeDict.push({ index: start, length: j + 1 - start });
       if (exp.dictText === undefined) piece = undefined;
       else {
-        let t = exp.dictText;
+        let t = exp.dictText();
         if (precision !== undefined) t = t.slice(0, precision);
         piece = pad(t, width, flags.includes('-'), false);
       }

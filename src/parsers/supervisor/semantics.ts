@@ -210,8 +210,8 @@ function hereReplace(env: Env, v: SupervisorValue): { text: string; segments: Se
 }
 
 interface GetOptions {
-  /** Name supervisord reports (`program:x.command`, `stdout_logfile`…). */
-  name: string;
+  /** Name supervisord reports (`program:x.command`, `stdout_logfile`…); `section.key` when absent. */
+  name?: string;
   /** Expand once (saneget), twice (saneget then expand), or not at all (do_expand=False). */
   times?: 0 | 1 | 2;
   /** Name used for the second expansion. */
@@ -222,15 +222,20 @@ interface GetOptions {
 }
 
 /** `saneget` (+ a second `expand` for the keys supervisord expands twice). */
-function get(env: Env, section: SupervisorSection, key: string, names: Names, o: GetOptions): Got {
-  const value = lookup(section, key);
-  const identity = (x: number) => x;
+const identity = (x: number) => x;
+const WRAP: GetOptions = { wrap: true };
+const NO_WRAP: GetOptions = {};
+
+function get(env: Env, section: SupervisorSection, key: string, names: Names, o: GetOptions = NO_WRAP): Got {
+  const value = section.values.get(key);
   if (!value) return { value, text: undefined, failed: false, map: identity };
+  // Most values have no `%` at all: nothing to expand.
+  if (!value.raw.includes('%')) return { value, text: value.raw, failed: false, map: identity };
   const pre = hereReplace(env, value);
   let text: string | undefined = pre ? pre.text : value.raw;
   const maps: Segment[][] = pre ? [pre.segments] : [];
   const times = o.times ?? 1;
-  const exp: Expansions = { names, envOpen: env.envOpen, dictText: dictText(names) };
+  const exp: Expansions = { names, envOpen: env.envOpen, dictText: () => dictText(names) };
   for (let t = 0; t < times && text !== undefined; t++) {
     const r = pyFormat(text, exp);
     const toRaw = (off: number, end = false) => {
@@ -238,7 +243,7 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
       for (let k = maps.length - 1; k >= 0; k--) x = mapOffset(maps[k]!, x, end);
       return x;
     };
-    const name = t === 0 ? o.name : (o.name2 ?? o.name);
+    const name = (t === 0 ? o.name : (o.name2 ?? o.name)) ?? `${section.name}.${key}`;
     if (!r.ok) {
       const at = rawSpan(value, toRaw(r.index), toRaw(r.index + r.length, true));
       const available = [...names.keys()].sort(compareCodePoints);
@@ -608,47 +613,46 @@ function processesFromSection(
   if (group) program.group = group;
   env.config.programs.push(program);
 
-  const common = baseNames(env, true, { program_name: str(programName), host_node_name: str(undefined), group_name: str(groupName) });
-  const g = (key: string, names: Names = common, times: 0 | 1 | 2 = 1, name2?: string) =>
-    get(env, s, key, names, { name: `${s.name}.${key}`, times, wrap: true, ...(name2 ? { name2 } : {}) });
+  const common = baseNames(env, true);
+  common.set('program_name', str(programName));
+  common.set('host_node_name', HOST_NODE_NAME);
+  common.set('group_name', str(groupName));
+  const g = (key: string) => get(env, s, key, common, WRAP);
   const conv = <T>(key: string, kind: string, fn: (v: string) => Converted<T>): T | undefined => {
     const got = g(key);
     if (got.text === undefined || !got.value) return undefined;
-    return convert(env, s, got, kind, fn(got.text), { wrap: true });
+    return convert(env, s, got, kind, fn(got.text), WRAP_CONVERT);
   };
-  const defaulted = <T>(key: string, fn: (v: string) => Converted<T>, dflt: string): T | undefined => {
-    const v = lookup(s, key);
-    if (!v) {
-      const r = fn(dflt);
-      return r.ok === true ? r.value : undefined;
-    }
+  /** The converted value, or supervisord's default (`dflt`, already converted) when the key is absent. */
+  const defaulted = <T>(key: string, fn: (v: string) => Converted<T>, dflt: T): T | undefined => {
+    if (!s.values.has(key)) return dflt;
     return conv(key, KIND_OF[key] ?? 'bad-value', fn);
   };
 
-  defaulted('priority', integer, '999');
-  program.autostart = defaulted('autostart', boolean, 'true');
-  program.autorestart = defaulted('autorestart', autoRestart, 'unexpected');
-  program.startsecs = defaulted('startsecs', integer, '1');
-  program.startretries = defaulted('startretries', integer, '3');
-  program.stopsignal = defaulted('stopsignal', signalNumber, 'TERM');
-  program.stopwaitsecs = defaulted('stopwaitsecs', integer, '10');
-  const stopasgroup = defaulted('stopasgroup', boolean, 'false');
+  defaulted('priority', integer, 999);
+  program.autostart = defaulted('autostart', boolean, true);
+  program.autorestart = defaulted<'true' | 'false' | 'unexpected'>('autorestart', autoRestart, 'unexpected');
+  program.startsecs = defaulted('startsecs', integer, 1);
+  program.startretries = defaulted('startretries', integer, 3);
+  program.stopsignal = defaulted('stopsignal', signalNumber, 15);
+  program.stopwaitsecs = defaulted('stopwaitsecs', integer, 10);
+  const stopasgroup = defaulted('stopasgroup', boolean, false);
   const killasgroup = lookup(s, 'killasgroup') ? conv('killasgroup', 'bad-boolean', boolean) : stopasgroup;
-  defaulted('exitcodes', listOfExitcodes, '0');
-  const redirect = defaulted('redirect_stderr', boolean, 'false');
-  const numprocs = defaulted('numprocs', integer, '1');
-  const numprocsStart = defaulted('numprocs_start', integer, '0');
+  defaulted('exitcodes', listOfExitcodes, [0]);
+  const redirect = defaulted('redirect_stderr', boolean, false);
+  const numprocs = defaulted('numprocs', integer, 1);
+  const numprocsStart = defaulted('numprocs_start', integer, 0);
   program.numprocs = numprocs;
   const envValue = lookup(s, 'environment');
-  defaulted('stdout_capture_maxbytes', byteSize, '0');
-  defaulted('stdout_events_enabled', boolean, 'false');
-  defaulted('stderr_capture_maxbytes', byteSize, '0');
-  defaulted('stderr_events_enabled', boolean, 'false');
+  defaulted('stdout_capture_maxbytes', byteSize, 0);
+  defaulted('stdout_events_enabled', boolean, false);
+  defaulted('stderr_capture_maxbytes', byteSize, 0);
+  defaulted('stderr_events_enabled', boolean, false);
   g('serverurl');
   const user = g('user');
-  if (user.text !== undefined && user.value) convert(env, s, user, 'invalid-user', nameToUid(user.text, passwd(env)), { wrap: true });
+  if (user.text !== undefined && user.value) convert(env, s, user, 'invalid-user', nameToUid(user.text, passwd(env)), WRAP_CONVERT);
   const umask = g('umask');
-  if (umask.text !== undefined && umask.value) convert(env, s, umask, 'bad-octal', octalType(umask.text), { wrap: true });
+  if (umask.text !== undefined && umask.value) convert(env, s, umask, 'bad-octal', octalType(umask.text), WRAP_CONVERT);
   const pn = lookup(s, 'process_name');
   const processName = pn ? pn.raw : '%(program_name)s';
   if (pn) {
@@ -677,37 +681,37 @@ function processesFromSection(
     return;
   }
   const processNum = numprocsStart;
-  const loopNames: Names = new Map(common);
+  // supervisord adds these to the same dict (common_expansions), as here.
+  const loopNames: Names = common;
   loopNames.set('process_num', int(processNum));
   loopNames.set('numprocs', int(numprocs));
   const envGot = get(env, s, 'environment', loopNames, { name: 'environment', times: envValue ? 1 : 0, wrap: true });
   let programEnv: Record<string, string> | undefined = envValue ? undefined : {};
   if (envValue && envGot.text !== undefined) programEnv = environmentDict(env, s, envGot, true);
-  const cmdNames: Names = new Map(loopNames);
+  const cmdNames: Names = loopNames;
   if (programEnv) for (const [k, v] of Object.entries(programEnv)) cmdNames.set(`ENV_${k}`, str(v));
   const envUnknown = envValue !== undefined && programEnv === undefined;
   if (programEnv) program.environment = programEnv;
-  const g2 = (key: string, times: 0 | 1 | 2 = 1, name2?: string) => {
+  const g2 = (key: string, o: GetOptions = WRAP): Got => {
+    if (!envUnknown) return get(env, s, key, cmdNames, o);
     // Names from an environment we could not read may exist: treat ENV_ as open then.
     const saved = env.envOpen;
-    if (envUnknown) env.envOpen = true;
-    try {
-      return get(env, s, key, cmdNames, { name: `${s.name}.${key}`, times, wrap: true, ...(name2 ? { name2 } : {}) });
-    } finally {
-      env.envOpen = saved;
-    }
+    env.envOpen = true;
+    const r = get(env, s, key, cmdNames, o);
+    env.envOpen = saved;
+    return r;
   };
   const loopConv = <T>(key: string, fn: (v: string) => Converted<T>, dflt?: T): T | undefined => {
     const got = g2(key);
     if (!got.value) return dflt;
     if (got.text === undefined) return undefined;
-    return convert(env, s, got, KIND_OF[key] ?? 'bad-value', fn(got.text), { wrap: true });
+    return convert(env, s, got, KIND_OF[key] ?? 'bad-value', fn(got.text), WRAP_CONVERT);
   };
   const dir = g2('directory');
   if (dir.text !== undefined) program.directory = dir.text;
   const logs: Record<string, ReturnType<typeof logfileName> | undefined> = {};
   for (const k of ['stdout', 'stderr']) {
-    const lf = g2(`${k}_logfile`, 2, `${k}_logfile`);
+    const lf = g2(`${k}_logfile`, LOGFILE_GET[k]);
     if (lf.value && lf.text !== undefined) {
       const name = logfileName(lf.text);
       logs[k] = name;
@@ -767,6 +771,14 @@ function processesFromSection(
     void r;
   }
 }
+
+const HOST_NODE_NAME = str(undefined);
+/** Log file names are expanded twice (saneget, then expand with the key as name). */
+const LOGFILE_GET: Record<string, GetOptions> = {
+  stdout: { wrap: true, times: 2, name2: 'stdout_logfile' },
+  stderr: { wrap: true, times: 2, name2: 'stderr_logfile' },
+};
+const WRAP_CONVERT: ConvertOptions = { wrap: true };
 
 const KIND_OF: Record<string, string> = {
   priority: 'bad-integer',

@@ -20,6 +20,7 @@ export interface ShlexToken {
 export type ShlexResult = { ok: true; tokens: ShlexToken[] } | { ok: false; error: string; tokens: ShlexToken[]; at: number };
 
 const WS = ' \t\r\n';
+const isShlexSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
 const BASE_WORDCHARS = 'abcdfeghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_';
 const POSIX_EXTRA = 'ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ';
 
@@ -27,6 +28,18 @@ const POSIX_EXTRA = 'ßàáâãäåæçèéêëìíîïðñòóôõöøùúûü�
 export function shlexSplit(s: string): ShlexResult {
   const tokens: ShlexToken[] = [];
   const n = s.length;
+  if (!/["'\\]/.test(s)) {
+    // No quotes or escapes: words are the runs between space, tab, CR and LF.
+    let i = 0;
+    while (i < n) {
+      while (i < n && isShlexSpace(s.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && !isShlexSpace(s.charCodeAt(i))) i++;
+      tokens.push({ value: s.slice(start, i), start, end: i, quoted: false });
+    }
+    return { ok: true, tokens };
+  }
   let i = 0;
   for (;;) {
     // read_token with state ' ' at the start of each token.
@@ -99,7 +112,8 @@ export function shlexSplit(s: string): ShlexResult {
   }
 }
 
-const KV_WORDCHARS = new Set([...BASE_WORDCHARS, ...'/.+-():']);
+const KV_WORD = new Uint8Array(128);
+for (const ch of BASE_WORDCHARS + '/.+-():') KV_WORD[ch.charCodeAt(0)] = 1;
 void POSIX_EXTRA;
 
 /**
@@ -123,72 +137,74 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
       continue;
     }
     let state = ' ';
+    // The token is s.slice(start, i) plus `extra` parts when a comment split it (rare).
     let token = '';
+    let pieceStart = -1;
     let start = i;
     let end = i;
+    const flush = () => {
+      if (pieceStart !== -1) token += s.slice(pieceStart, i);
+      pieceStart = -1;
+    };
     for (;;) {
-      const c = i < n ? s[i]! : '';
+      const c = i < n ? s.charCodeAt(i) : -1;
       if (state === ' ') {
-        if (c === '') break;
+        if (c === -1) break;
         i++;
-        if (WS.includes(c)) {
-          if (token) break;
-          continue;
-        }
-        if (c === '#') {
+        if (c === 32 || c === 9 || c === 13 || c === 10) continue;
+        if (c === 35) {
           skipComment();
           continue;
         }
         start = i - 1;
-        if (KV_WORDCHARS.has(c)) {
-          token = c;
-          state = 'a';
-        } else if (c === '"' || c === "'") {
-          token = c;
-          state = c;
-        } else {
-          token = c;
+        pieceStart = start;
+        if (KV_WORD[c] === 1) state = 'a';
+        else if (c === 34 || c === 39) state = c === 34 ? '"' : "'";
+        else {
           end = i;
           break;
         }
       } else if (state === '"' || state === "'") {
-        if (c === '') return { ok: false, error: 'No closing quotation', tokens, at: n };
+        if (c === -1) return { ok: false, error: 'No closing quotation', tokens, at: n };
         i++;
-        token += c;
-        if (c === state) {
+        if (c === state.charCodeAt(0)) {
           end = i;
           break;
         }
       } else {
-        if (c === '') {
+        if (c === -1) {
           end = i;
           break;
         }
-        if (WS.includes(c)) {
+        if (c === 32 || c === 9 || c === 13 || c === 10) {
           end = i;
-          i++;
-          if (token) break;
-          state = ' ';
-          continue;
+          break;
         }
-        if (c === '#') {
+        if (c === 35) {
           end = i;
+          flush();
           skipComment();
+          pieceStart = i;
           continue;
         }
-        if (KV_WORDCHARS.has(c) || c === '"' || c === "'") {
-          token += c;
+        if (KV_WORD[c] === 1 || c === 34 || c === 39) {
           i++;
           end = i;
           continue;
         }
         // Punctuation ends the word and is the next token.
         end = i;
-        pushback = { value: c, start: i, end: i + 1, quoted: false };
+        flush();
+        pushback = { value: s[i]!, start: i, end: i + 1, quoted: false };
         i++;
         break;
       }
     }
+    if (state === 'a' && i < n && pushback === undefined) {
+      // Ended on whitespace: consume it (Python reads the whitespace character).
+      i++;
+    }
+    if (pieceStart !== -1) token += s.slice(pieceStart, state === 'a' && pushback === undefined && end < i ? end : i);
     if (token === '') return { ok: true, tokens };
     tokens.push({ value: token, start, end, quoted: false });
   }

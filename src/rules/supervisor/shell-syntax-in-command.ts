@@ -8,6 +8,7 @@ interface Hit {
   end: number;
 }
 
+const SPECIAL = new Set(['\'', '"', '\\', '`', '$', '|', '&', ';', '>', '<', '~', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
 const isWs = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /** Shell operators outside single quotes (double quotes keep `$` and backticks live in a shell). */
@@ -16,6 +17,8 @@ export function shellHits(raw: string): Hit[] {
   let quote: '' | "'" | '"' = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
+    // Fast skip of ordinary characters.
+    if (!SPECIAL.has(c)) continue;
     const wordStart = i === 0 || isWs(raw[i - 1]);
     if (quote === "'") {
       if (c === "'") quote = '';
