@@ -18,7 +18,7 @@ export interface DuplicateFinding {
 }
 
 /** Names whose visits are kept for rules that look at them one by one. */
-const TRACKED = new Set(['location', 'if', 'upstream', 'root', 'alias', 'load_module', 'include', 'events']);
+const TRACKED = new Set(['location', 'if', 'upstream', 'alias', 'load_module', 'include', 'events']);
 
 export { FLAG_HANDLERS } from './directives.js';
 
@@ -42,7 +42,7 @@ export interface Analysis {
   duplicates: DuplicateFinding[];
   /** Entries of types/map/geo/split_clients/charset_map bodies. */
   bodies: Visit[];
-  /** Complete visits of location, if, upstream, load_module, include; `root` holds root and alias together, in order. */
+  /** Complete visits of location, if, upstream, alias, load_module, events, and of include at the top level. */
   named: Map<string, Visit[]>;
 }
 
@@ -99,11 +99,10 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
   const result = walkConfig(config, db, (d, frame, lookup, child, lenient) => {
     let v: Visit | undefined;
     if (d.terminatorAt < 0) return; // incomplete statement: the syntax rule's business
-    if (TRACKED.has(d.name)) {
+    if (TRACKED.has(d.name) && (d.name !== 'include' || frame.parent === null)) {
       v = mk(d, frame, lookup, child, lenient);
-      const key = d.name === 'alias' ? 'root' : d.name;
-      let list = a.named.get(key);
-      if (!list) a.named.set(key, (list = []));
+      let list = a.named.get(d.name);
+      if (!list) a.named.set(d.name, (list = []));
       list.push(v);
     }
     if (!lookup) {
@@ -157,7 +156,7 @@ export function analyze(config: NginxConfig, stack?: StackConfig): Analysis {
   return analysis;
 }
 
-/** Visits of a tracked name (location, if, upstream, load_module, include; `root`: root and alias). */
+/** Visits of a tracked name (location, if, upstream, alias, load_module, events; include at the top level only). */
 export function named(a: Analysis, name: string): Visit[] {
   return a.named.get(name) ?? [];
 }

@@ -52,14 +52,13 @@ export const directiveNotAllowed: Rule = {
           hint: `Newer nginx versions (or NGINX Plus) accept "${d.name}" ${where(v)}; ${TABLE_SOURCE} accepts it only in ${allowedIn(own)}.`,
         });
       }
-      // the "alias" directive cannot be used inside the named location (checked after the duplicate check).
-      const rootSet = new Set<number>();
-      for (const v of named(a, 'root')) {
-        if (v.lookup?.kind !== 'ok' || v.lookup.entry.handler !== 'ngx_http_core_root') continue;
-        const first = !rootSet.has(v.frame.id);
-        rootSet.add(v.frame.id);
+      // the "alias" directive cannot be used inside the named location (ngx_http_core_root
+      // checks this after the duplicate check, which the duplicate rule reports).
+      const dup = new Set(a.duplicates.map((x) => x.visit.d));
+      for (const v of named(a, 'alias')) {
+        if (v.lookup?.kind !== 'ok' || v.lookup.entry.handler !== 'ngx_http_core_root' || dup.has(v.d)) continue;
         const owner = v.frame.owner;
-        if (v.d.name !== 'alias' || !first || owner?.name !== 'location' || v.frame.context !== 'location') continue;
+        if (owner?.name !== 'location' || v.frame.context !== 'location') continue;
         const loc = parseLocation(owner);
         if (loc && !loc.invalidModifier && loc.kind === 'named') {
           ctx.report({
