@@ -19,9 +19,15 @@ export interface Level {
   parent: Level | null;
   /** Index of the context in DIRECTIVE_CONTEXTS, or -1. */
   ci: number;
-  /** Values set at this level so far: keys and the directives that set them (duplicates.ts). */
-  setKeys: Array<string | Directive> | null;
-  setBy: NginxDirective[] | null;
+  /** Values set at this level so far (duplicates.ts), newest first. */
+  set: SetValue | null;
+}
+
+/** One value set at a level: a short linked list per level is smaller than a map or arrays. */
+export interface SetValue {
+  key: string | Directive;
+  by: NginxDirective;
+  next: SetValue | null;
 }
 
 /** Handlers that refuse any second value at the same level. */
@@ -219,20 +225,18 @@ export class DuplicateTracker {
       if (zone === undefined || zone.includes('$')) return undefined;
       key = `${e.module}\0${e.name}\0${zone}`;
     }
-    // A level sets few distinct values (at most the number of one-value directives): a
-    // linear scan of two small arrays on the level beats a map.
-    let keys = level.setKeys;
-    if (keys === null) {
-      keys = level.setKeys = [];
-      level.setBy = [];
+    // A level sets few distinct values (at most the number of one-value directives).
+    let prev: NginxDirective | undefined;
+    for (let n = level.set; n !== null; n = n.next) {
+      if (n.key === key) {
+        prev = n.by;
+        break;
+      }
     }
-    const i = keys.indexOf(key);
-    if (i < 0) {
-      keys.push(key);
-      level.setBy!.push(d);
+    if (prev === undefined) {
+      level.set = { key, by: d, next: level.set };
       return undefined;
     }
-    const prev = level.setBy![i]!;
     if (m.kind === 'root' && prev.name !== d.name)
       return { first: prev, message: `"${d.name}" directive is duplicate, "${prev.name}" directive was specified earlier` };
     return { first: prev, message: `"${d.name}" directive is duplicate` };
