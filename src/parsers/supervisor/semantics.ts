@@ -172,15 +172,37 @@ function lookup(section: SupervisorSection, key: string): SupervisorValue | unde
   return section.values.get(key);
 }
 
+/** Offset in `raw` where each piece (line) of a value starts; cached, values can have many lines. */
+const pieceStarts = new WeakMap<SupervisorValue, number[]>();
+
 /** Raw value offset → source span offset. */
 export function rawToSource(v: SupervisorValue, rawOffset: number): number {
-  let acc = 0;
-  for (let k = 0; k < v.pieces.length; k++) {
-    const p = v.pieces[k]!;
-    const len = p.end - p.start;
-    if (rawOffset <= acc + len) return p.start + Math.max(0, rawOffset - acc);
-    acc += len + 1;
+  const pieces = v.pieces;
+  if (pieces.length === 1) {
+    const p = pieces[0]!;
+    return rawOffset <= p.end - p.start ? p.start + Math.max(0, rawOffset) : v.at.end;
   }
+  let starts = pieceStarts.get(v);
+  if (!starts) {
+    starts = [];
+    let acc = 0;
+    for (const p of pieces) {
+      starts.push(acc);
+      acc += p.end - p.start + 1;
+    }
+    pieceStarts.set(v, starts);
+  }
+  // The last piece starting at or before the offset.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= rawOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = pieces[lo]!;
+  const within = rawOffset - starts[lo]!;
+  if (within <= p.end - p.start) return p.start + Math.max(0, within);
   return v.at.end;
 }
 
