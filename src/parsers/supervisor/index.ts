@@ -195,6 +195,7 @@ function resolveIncludes(
   const files = include.values.get('files') ?? config.defaults?.values.get('files');
   if (!files) return; // reported by the model (".ini file has [include] section, but no files setting")
   const base = path.posix.dirname(config.root.deployedPath);
+  const read_ = new Set(config.files);
   for (const pat of expandInclude(config, files, ctx)) {
     const resolved = pat.pattern.startsWith('/') ? pat.pattern : path.posix.join(base, pat.pattern);
     const inc: SupervisorInclude = { pattern: pat.pattern, at: pat.at, resolved, matches: [] };
@@ -227,7 +228,10 @@ function resolveIncludes(
         continue;
       }
       const file = read(r.source);
-      if (!config.files.includes(r.source)) config.files.push(r.source);
+      if (!read_.has(r.source)) {
+        read_.add(r.source);
+        config.files.push(r.source);
+      }
       apply(config, byName, file);
       for (const st of file.statements) {
         if (st.type === 'section' && st.name === 'include' && r.source !== config.root) {
