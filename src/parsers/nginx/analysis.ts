@@ -101,6 +101,7 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
     if (d.terminatorAt < 0) return; // incomplete statement: the syntax rule's business
     if (TRACKED.has(d.name) && (d.name !== 'include' || frame.parent === null)) {
       v = mk(d, frame, lookup, child, lenient);
+      if (child !== null) child.ownerVisit = v;
       let list = a.named.get(d.name);
       if (!list) a.named.set(d.name, (list = []));
       list.push(v);

@@ -39,6 +39,8 @@ export interface Frame {
   ci: number;
   /** Values set at this level (filled by duplicates.ts). */
   set: SetValue | null;
+  /** The owner's visit, when the analysis kept one (location, if, upstream blocks). */
+  ownerVisit: Visit | null;
 }
 
 export interface Visit {
@@ -196,7 +198,7 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
   const skipInclude = options.skipInclude;
   let nextId = 0;
   const rootCtx = normalizeContext(config.rootContext);
-  const root: Frame = { id: nextId++, owner: null, context: rootCtx, parent: null, depth: 0, ci: contextIndex(rootCtx), set: null };
+  const root: Frame = { id: nextId++, owner: null, context: rootCtx, parent: null, depth: 0, ci: contextIndex(rootCtx), set: null, ownerVisit: null };
   // A snippet's context is a guess unless the user configured it ("nginx.contexts").
   const lenientRoot = config.rootContext !== 'main' && !config.rootContextReason.includes('"nginx.contexts"');
   const result: WalkResult = { root, truncated: false };
@@ -243,7 +245,7 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
           } else childCtx = naturalChildContext(lookup.entries);
         }
       }
-      child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1, ci: contextIndex(childCtx), set: null };
+      child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1, ci: contextIndex(childCtx), set: null, ownerVisit: null };
     }
     visit(d, frame, lookup, child, lenient);
 

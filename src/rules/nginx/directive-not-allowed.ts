@@ -2,7 +2,7 @@ import type { Rule } from '../../core/rule.js';
 import { contextLabel, DIRECTIVE_CONTEXTS, TABLE_SOURCE, type Directive } from '../../parsers/nginx/directives.js';
 import type { Visit } from '../../parsers/nginx/walk.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, nameSpan, parseLocation } from './_structure.js';
+import { analyses, locationOf, nameSpan, parseLocation } from './_structure.js';
 
 /** Contexts where any entry of the name is allowed, in table order, as words for a hint. */
 function allowedIn(entries: Directive[]): string {
@@ -59,7 +59,7 @@ export const directiveNotAllowed: Rule = {
         if (v.lookup?.kind !== 'ok' || v.lookup.entry.handler !== 'ngx_http_core_root' || dup.has(v.d)) continue;
         const owner = v.frame.owner;
         if (owner?.name !== 'location' || v.frame.context !== 'location') continue;
-        const loc = parseLocation(owner);
+        const loc = v.frame.ownerVisit ? locationOf(v.frame.ownerVisit) : parseLocation(owner);
         if (loc && !loc.invalidModifier && loc.kind === 'named') {
           ctx.report({
             at: nameSpan(v.d),

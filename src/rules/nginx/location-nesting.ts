@@ -19,7 +19,7 @@ export const locationNesting: Rule = {
         if (v.frame.context !== 'location' || !parent || parent.name !== 'location') continue;
         if (v.lookup?.kind !== 'ok' || term(d) !== '{') continue;
         const loc = locationOf(v);
-        const ploc = parseLocation(parent);
+        const ploc = v.frame.ownerVisit ? locationOf(v.frame.ownerVisit) : parseLocation(parent);
         if (!loc || !ploc || loc.invalidModifier || ploc.invalidModifier) continue;
         const related = [{ at: wordSpan(parent, ploc.word), message: `parent location "${ploc.name}"` }];
         const at = wordSpan(d, loc.word);
