@@ -51,6 +51,8 @@ class ConditionParser extends EmbeddedActionsParser {
 }
 
 let parser: ConditionParser | undefined;
+/** Token-type sequence → accepted by the grammar. */
+const shapes = new Map<string, boolean>();
 
 function classify(v: string): TokenType {
   if (v.length > 1 && v.charCodeAt(0) === 36 /* $ */) return Var;
@@ -96,19 +98,31 @@ function check(args: NginxWord[]): ConditionResult {
   else vals[last] = lw.slice(0, -1);
   if (cur > last) return { problem: { message: `invalid condition "${vals[cur] ?? ''}"`, word: Math.min(cur, vals.length - 1) } };
 
-  const tokens: IToken[] = [];
+  // Whether the grammar accepts depends only on the sequence of token types, so the
+  // parser runs once per shape ("($var = x)" in 5,000 server blocks is one parse).
+  const types: TokenType[] = [];
+  let shape = '';
   for (let i = cur; i <= last; i++) {
-    const w = args[i]!;
-    tokens.push(createTokenInstance(classify(vals[i]!), vals[i]!, w.start, w.end, 1, 1, 1, 1));
+    const t = classify(vals[i]!);
+    types.push(t);
+    shape += t.name.charAt(0) + t.name.charAt(1);
   }
-  parser ??= new ConditionParser();
-  parser.input = tokens;
-  parser.condition();
-  const k = tokens.length;
-  const ok = parser.errors.length === 0 && (k === 1 || k === 2 || k === 3);
-  const t0 = tokens[0]!.tokenType;
+  let ok = shapes.get(shape);
+  if (ok === undefined) {
+    const tokens: IToken[] = types.map((t, j) => {
+      const w = args[cur + j]!;
+      return createTokenInstance(t, vals[cur + j]!, w.start, w.end, 1, 1, 1, 1);
+    });
+    parser ??= new ConditionParser();
+    parser.input = tokens;
+    parser.condition();
+    ok = parser.errors.length === 0;
+    if (shapes.size < 10_000) shapes.set(shape, ok);
+  }
+  const k = types.length;
+  const t0 = types[0]!;
   if (ok) {
-    if (k === 3 && tokens[1]!.tokenType === Match) return { regex: { pattern: vals[last]!, word: last } };
+    if (k === 3 && types[1] === Match) return { regex: { pattern: vals[last]!, word: last } };
     return {};
   }
   // nginx's order: a variable first needs 1 or 3 words, then an operator in the middle;
