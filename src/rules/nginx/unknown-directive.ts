@@ -28,8 +28,22 @@ const DEBIAN_PACKAGE: Record<string, string> = {
   'ngx_http_perl_module.so': 'libnginx-mod-http-perl',
 };
 
-/** The closest names allowed in the context (distance scaled to the length), case variants first. */
+const suggestions = new WeakMap<DirectiveDb, Map<string, string | null>>();
+
+/** The closest names allowed in the context (distance scaled to the length), case variants first; memoised. */
 export function suggest(db: DirectiveDb, name: string, context: string): string | undefined {
+  let memo = suggestions.get(db);
+  if (!memo) suggestions.set(db, (memo = new Map()));
+  const key = `${context}\0${name}`;
+  let r = memo.get(key);
+  if (r === undefined) {
+    r = closest(db, name, context) ?? null;
+    memo.set(key, r);
+  }
+  return r ?? undefined;
+}
+
+function closest(db: DirectiveDb, name: string, context: string): string | undefined {
   const pool = isDirectiveContext(context) ? db.namesIn(context) : [];
   const lower = name.toLowerCase();
   for (const n of pool) if (n.toLowerCase() === lower) return n;
