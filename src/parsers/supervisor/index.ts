@@ -166,7 +166,8 @@ function makeValue(source: SourceFile, st: Extract<IniStatement, { type: 'option
     key: st.key,
     keyAt: { source, start: st.keyStart, end: st.keyEnd },
     raw,
-    expanded: undefined,
+    // A value without `%` is its own expansion; the others are filled in by the model.
+    expanded: raw.includes('%') ? undefined : raw,
     at: { source, start: first.start, end: Math.max(first.start, last.end) },
     pieces: st.pieces,
   };

@@ -97,6 +97,9 @@ export function evaluate(config: SupervisorConfig, ctx: LoadContext): void {
       issue(env, 'section-error', '.ini file has [include] section, but no files setting', inc.headerAt, {
         hint: 'supervisord refuses to start. Add `files = conf.d/*.conf` (globs relative to this file’s directory).',
       });
+    } else {
+      // `expand(files, {here, host_node_name, ENV_…}, 'include.files')` (supervisor/options.py:593).
+      get(env, inc, 'files', baseNames(env, true, { host_node_name: HOST_NODE_NAME }), { name: 'include.files' });
     }
   }
   const sup = byName.get('supervisord');
@@ -276,8 +279,9 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
         msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} contains names (${r.detail}) which cannot be expanded. Available names: ${avail}`;
         hint =
           'supervisord refuses to start. `%(name)s` is only for the names above; write a literal percent sign as `%%`' +
-          (r.key?.startsWith('ENV_') ? ', and make sure the variable is in supervisord’s environment or its [supervisord] environment' : '') +
-          '.';
+          (r.key?.startsWith('ENV_')
+            ? ', and make sure the variable is in supervisord’s environment or its [supervisord] environment.'
+            : '. If this file is a template that a deployment tool fills in, lint the generated file.');
       } else {
         msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} is badly formatted: ${r.detail}`;
         hint = 'supervisord refuses to start: every `%` in a value starts a Python format; write a literal percent sign as `%%`.';
@@ -302,6 +306,7 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
     maps.push(r.segments);
     text = r.text;
   }
+  if (value.expanded === undefined && text !== undefined) value.expanded = text;
   const mapAll = (off: number, end = false) => {
     let x = off;
     for (let k = maps.length - 1; k >= 0; k--) x = mapOffset(maps[k]!, x, end);

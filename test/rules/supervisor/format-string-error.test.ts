@@ -42,3 +42,14 @@ testRule(formatStringError, {
     { name: 'in an included file, here is that file’s directory (still unknown names fail)', files: { 'supervisord.conf': '[supervisord]\n[include]\nfiles=conf.d/*.conf\n', 'conf.d/w.conf': '[program:w]\ncommand=%(here)s/run %(nope)s\n' }, errors: [{ file: 'conf.d/w.conf', message: /contains names \('nope'\)/ }] },
   ],
 });
+
+testRule(formatStringError, {
+  valid: [{ name: '[include] files with here', files: { 'supervisord.conf': '[supervisord]\n[include]\nfiles=%(here)s/conf.d/*.conf\n' } }],
+  invalid: [
+    {
+      name: '[include] files with an unknown name',
+      files: { 'supervisord.conf': '[supervisord]\n[include]\nfiles=%(confdir)s/*.conf\n' },
+      errors: [{ message: /^Format string '%\(confdir\)s\/\*\.conf' for 'include\.files' contains names \('confdir'\) which cannot be expanded\. Available names: here, host_node_name/, line: 3 }],
+    },
+  ],
+});
