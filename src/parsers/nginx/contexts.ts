@@ -59,6 +59,7 @@ function directivesOf(nodes: NginxNode[]): NginxDirective[] {
 function score(db: DirectiveDb, top: NginxDirective[], ctx: DirectiveContext): { fit: number; known: number } {
   let fit = 0;
   let known = 0;
+  let childBudget = 5000;
   for (const d of top) {
     if (!db.entries(d.name).length) continue;
     known++;
@@ -66,11 +67,11 @@ function score(db: DirectiveDb, top: NginxDirective[], ctx: DirectiveContext): {
     if (!f.ok) continue;
     fit += 2;
     // One level down: a server block full of stream directives is a stream server.
-    if (f.child && isDirectiveContext(f.child) && d.block) {
+    if (f.child && isDirectiveContext(f.child) && d.block && childBudget > 0) {
       let n = 0;
       for (const c of d.block.children) {
         if (c.type !== 'directive' || c.name === 'include' || !db.entries(c.name).length) continue;
-        if (++n > 200) break;
+        if (++n > 200 || --childBudget < 0) break;
         fit += fits(db, c, f.child).ok ? 1 : -1;
       }
     }
