@@ -306,6 +306,9 @@ function handMutants(b: Record<string, Sections>, dir: string): Case[] {
   raw('include nomatch', webText + '\n[include]\nfiles=nomatch/*.conf\n');
   raw('include here', webText + '\n[include]\nfiles=%(here)s/conf.d/*.conf\n', { 'conf.d/x.conf': '[program:inc]\ncommand=/bin/echo %(here)s\n' });
   raw('include %%(here)s', webText + '\n[include]\nfiles=conf.d/*.conf\n', { 'conf.d/x.conf': '[program:inc]\ncommand=/bin/echo %%(here)s\n' });
+  raw('include unknown name', webText + '\n[include]\nfiles=%(nope)s/*.conf\n');
+  raw('include host_node_name', webText + '\n[include]\nfiles=%(host_node_name)s/*.conf\n');
+  raw('include ENV', webText + '\n[include]\nfiles=%(ENV_STK_SET)s/*.conf\n');
   raw('include BOM', webText + '\n[include]\nfiles=conf.d/*.conf\n', { 'conf.d/x.conf': '\ufeff[program:inc]\ncommand=/bin/true\n' });
   raw('fcgi ok', webText + '\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=unix:///tmp/stk-%(program_name)s.sock\nprocess_name=%(program_name)s_%(process_num)s\n');
   raw('fcgi relative socket', webText + '\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=unix://tmp/f.sock\n');
