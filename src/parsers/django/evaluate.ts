@@ -34,7 +34,7 @@ import { parsePython } from './python/parser.js';
 import { literalValue, parseFString, splitLiteral, type FPart } from './python/strings.js';
 import { binop, builtin, call, compare, getAttr, isModelledModule, moduleValue, subscript, unaryOp, type CallArgs, type Host } from './builtins.js';
 import type { EnvState } from './env.js';
-import { Setting, type OpenReason } from './model.js';
+import { Setting, spanText, type OpenReason } from './model.js';
 import { dictGet, int, isKnown, NONE, pyRepr, pyStr, sameValue, str, truthy, UNKNOWN, unknown, type Value } from './values.js';
 
 export const IMPORT_CYCLE = 'django/settings-import-cycle';
@@ -102,6 +102,8 @@ interface Frame {
 }
 
 const PUBLIC = /^[^_]/;
+const SIMPLE_FIELD = /^(\s*)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
+const KEYWORD_NAMES = new Set(['None', 'True', 'False', 'lambda', 'not', 'await', 'yield']);
 
 export class Evaluator implements Host {
   readonly modules = new Map<string, ModuleRecord>();
@@ -248,8 +250,13 @@ export class Evaluator implements Host {
   }
 
   private text(start: number, end: number): string {
-    const t = this.frame!.mod.source.text.slice(start, end).replace(/\s+/g, ' ').trim();
-    return t.length > 120 ? t.slice(0, 117) + '…' : t;
+    return spanText(this.span(start, end));
+  }
+
+  /** The assumptions noted for the current statement. */
+  private notes(): string[] | undefined {
+    const n = this.frame!.notes;
+    return n.size ? [...n] : undefined;
   }
 
   private stmt(s: Stmt, scope: Scope): Flow {
@@ -334,18 +341,18 @@ export class Evaluator implements Host {
   /** Bind each name to Unknown (a loop, a syntax error, a skipped block may have changed it). */
   private forget(names: Set<string>, scope: Scope, at: { start: number; end: number }, why: string): void {
     for (const n of names) {
-      this.bind(scope, n, unknown(why), this.span(at.start, at.end), this.span(at.start, at.end), this.text(at.start, at.end));
+      this.bind(scope, n, unknown(why), this.span(at.start, at.end), this.span(at.start, at.end));
     }
   }
 
-  private bind(scope: Scope, name: string, value: Value, nameAt: Span, at: Span, expression: string): void {
-    scope.vars.set(name, new Setting(name, value, nameAt, at, expression, [...this.frame!.notes]));
+  private bind(scope: Scope, name: string, value: Value, nameAt: Span, at: Span, expression?: string): void {
+    scope.vars.set(name, new Setting(name, value, nameAt, at, expression, this.notes()));
   }
 
   private assign(target: Expr, value: Value, scope: Scope, valueExpr: Expr): void {
     switch (target.t) {
       case 'name':
-        this.bind(scope, target.id, value, this.span(target.start, target.end), this.span(valueExpr.start, valueExpr.end), this.text(valueExpr.start, valueExpr.end));
+        this.bind(scope, target.id, value, this.span(target.start, target.end), this.span(valueExpr.start, valueExpr.end));
         return;
       case 'tuple':
       case 'list': {
@@ -415,10 +422,7 @@ export class Evaluator implements Host {
   private rebind(scope: Scope, cur: Setting, value: Value, target: Expr, valueExpr: Expr): void {
     const notes = this.frame!.notes;
     for (const n of cur.assumptions) notes.add(n);
-    scope.vars.set(
-      cur.name,
-      new Setting(cur.name, value, cur.nameAt, this.span(target.start, valueExpr.end), this.text(target.start, valueExpr.end), [...notes]),
-    );
+    scope.vars.set(cur.name, new Setting(cur.name, value, cur.nameAt, this.span(target.start, valueExpr.end), undefined, this.notes()));
   }
 
   private augAssign(s: Stmt & { t: 'augassign' }, scope: Scope): void {
@@ -447,7 +451,7 @@ export class Evaluator implements Host {
     const value = this.augValue(s.op, old, rhs);
     const expression = cur ? `${cur.expression} ${s.op} ${this.text(s.value.start, s.value.end)}` : this.text(s.start, s.end);
     const nameAt = this.span(s.target.start, s.target.end);
-    scope.vars.set(s.target.id, new Setting(s.target.id, value, nameAt, this.span(s.start, s.end), expression.length > 160 ? this.text(s.start, s.end) : expression, [...this.frame!.notes]));
+    scope.vars.set(s.target.id, new Setting(s.target.id, value, nameAt, this.span(s.start, s.end), expression.length > 160 ? undefined : expression, this.notes()));
   }
 
   private augValue(op: string, old: Value, rhs: Value): Value {
@@ -857,7 +861,7 @@ export class Evaluator implements Host {
         return this.postfixValue(e.base, e.trailers, scope);
       case 'walrus': {
         const v = this.expr(e.value, scope);
-        if (e.target) this.bind(scope, e.target, v, this.span(e.start, e.end), this.span(e.value.start, e.value.end), this.text(e.value.start, e.value.end));
+        if (e.target) this.bind(scope, e.target, v, this.span(e.start, e.end), this.span(e.value.start, e.value.end));
         return v;
       }
       case 'slice':
@@ -929,7 +933,14 @@ export class Evaluator implements Host {
   private string(e: Expr & { t: 'str' }, scope: Scope): Value {
     let out = '';
     for (const p of e.pieces) {
-      const info = splitLiteral(p.raw);
+      const raw = p.raw;
+      const c0 = raw.charCodeAt(0);
+      if ((c0 === 39 || c0 === 34) && raw.indexOf('\\') < 0) {
+        // No prefix, no escapes: the text between the quotes.
+        out += raw.length >= 6 && raw.charCodeAt(1) === c0 && raw.charCodeAt(2) === c0 ? raw.slice(3, -3) : raw.slice(1, -1);
+        continue;
+      }
+      const info = splitLiteral(raw);
       if (info.bytes) return unknown('bytes');
       if (!info.f) {
         const v = literalValue(p.raw);
@@ -979,7 +990,25 @@ export class Evaluator implements Host {
     const cached = this.fstringCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     let result: Expr | null = null;
-    const toks = tokenizeFragment(source.text.slice(start, end), start);
+    const text = source.text.slice(start, end);
+    const simple = SIMPLE_FIELD.exec(text);
+    if (simple && !simple[2]!.split('.').some((p) => KEYWORD_NAMES.has(p))) {
+      // `{NAME}` / `{a.b}`: no need to run the tokenizer.
+      const lead = simple[1]!.length;
+      const parts = simple[2]!.split('.');
+      let at = start + lead;
+      const base: Expr = { t: 'name', id: parts[0]!, start: at, end: at + parts[0]!.length };
+      at = base.end;
+      const trailers: Trailer[] = [];
+      for (const p of parts.slice(1)) {
+        trailers.push({ t: 'attr', name: p, nameStart: at + 1, start: at, end: at + 1 + p.length });
+        at += 1 + p.length;
+      }
+      result = trailers.length ? { t: 'postfix', base, trailers, start: base.start, end: at } : base;
+      this.fstringCache.set(key, result);
+      return result;
+    }
+    const toks = tokenizeFragment(text, start);
     if (toks && toks.length) {
       try {
         result = this.exprParser.run(toks, 0, toks.length, (p) => p.testListStarExpr());

@@ -262,7 +262,7 @@ function emptySettings(source: SourceFile, problems: ParseProblem[]): DjangoSett
 
 /** Settings modules that are not what a deployment runs: development variants, and the shared base of split settings. */
 const NOT_DEPLOYED_NAME =
-  /^(dev|devel|develop|development|local|test|tests|testing|ci|debug|base|common|defaults?|shared)([_.-].*)?\.py$|[_-](dev|develop|development|local|test|tests|testing|ci|base|common|defaults?|shared)\.py$/;
+  /^(dev|devel|develop|development|local|test|tests|testing|ci|debug|base|common|defaults?|shared|app|global|components?)([_.-].*)?\.py$|[_-](dev|develop|development|local|test|tests|testing|ci|base|common|defaults?|shared)\.py$/;
 
 function evaluateRoot(plan: RootPlan, ctx: LoadContext, deployments: Deployment[], configEnv: Map<string, EnvEntry>, lone: boolean): DjangoSettings {
   const source = plan.source;

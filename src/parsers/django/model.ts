@@ -62,8 +62,13 @@ export interface Derivation {
 /** A plain literal needs no "= value" after it. */
 const LITERAL = /^(?:[rRuU]?(?:'[^'\\\n]*'|"[^"\\\n]*")|-?\d[\d_]*(?:\.\d*)?|True|False|None)$/;
 
+const NO_ASSUMPTIONS: readonly string[] = Object.freeze([]);
+
 /** One name bound by the settings module (or a module it star-imports). */
 export class Setting implements Derivation {
+  private expr: string | undefined;
+  readonly assumptions: readonly string[];
+
   constructor(
     readonly name: string,
     readonly value: Value,
@@ -71,16 +76,32 @@ export class Setting implements Derivation {
     readonly nameAt: Span,
     /** The value expression (the statement when there is none). */
     readonly at: Span,
-    /** The expression as written (whitespace collapsed, shortened). */
-    readonly expression: string,
+    /** The expression as written; by default the text of `at` (computed when first asked for). */
+    expression?: string,
     /** What the value rests on besides the source: environment defaults taken, merged branches. */
-    readonly assumptions: readonly string[] = [],
-  ) {}
+    assumptions?: readonly string[],
+  ) {
+    this.expr = expression;
+    this.assumptions = assumptions && assumptions.length ? assumptions : NO_ASSUMPTIONS;
+  }
+
+  /** The expression as written (whitespace collapsed, shortened). */
+  get expression(): string {
+    this.expr ??= spanText(this.at);
+    return this.expr;
+  }
 
   /** `expression = value` for messages, e.g. "BASE_DIR / 'static' = /opt/mysite/static". */
   get derivation(): string {
     const shown = display(this.value);
-    if (this.expression === shown || LITERAL.test(this.expression)) return this.expression;
-    return `${this.expression} = ${shown}`;
+    const expression = this.expression;
+    if (expression === shown || LITERAL.test(expression)) return expression;
+    return `${expression} = ${shown}`;
   }
+}
+
+/** The text of a span, whitespace collapsed, shortened to 120 characters. */
+export function spanText(at: Span): string {
+  const t = at.source.text.slice(at.start, at.end).replace(/\s+/g, ' ').trim();
+  return t.length > 120 ? t.slice(0, 117) + '…' : t;
 }

@@ -45,6 +45,8 @@ const UNARY = new Set<TokenType>([OP['+']!, OP['-']!, OP['~']!]);
 const BINOPS = new Set<TokenType>(Object.keys(Tk.BINARY_PRECEDENCE).map((k) => OP[k]!));
 const COMPOPS = new Set<TokenType>(['<', '>', '==', '>=', '<=', '!='].map((k) => OP[k]!));
 const AUGASSIGN = new Set<TokenType>(['+=', '-=', '*=', '/=', '//=', '%=', '@=', '&=', '|=', '^=', '>>=', '<<=', '**='].map((k) => OP[k]!));
+/** Tokens after an operand that continue the expression below the conditional level. */
+const OPERATOR_FOLLOW = new Set<TokenType>([...BINOPS, ...COMPOPS, KW.in, KW.not, KW.is, KW.and, KW.or]);
 /** Tokens that can start an expression (`star_named_expression`). */
 const EXPR_START = new Set<TokenType>([
   T.Star, KW.lambda, KW.not, KW.await, ...UNARY, Tk.Name, Tk.Number, Tk.String, KW.None, KW.True, KW.False,
@@ -257,16 +259,29 @@ export class PyExprParser {
     }
   }
 
+  /*
+   * `or` / `and` / `not` / comparisons / binary operators. Written so that an operand with no
+   * operator after it (most of them: `X = 'a'`, call arguments, list items) costs one call
+   * (factor) instead of one per precedence level: the operand is parsed first, and only the
+   * levels whose operators actually follow are entered.
+   */
   private disjunction(): Expr {
-    const first = this.conjunction();
+    let first: Expr;
+    if (this.la() === KW.not) first = this.inversion();
+    else {
+      first = this.factor();
+      const t = this.la();
+      if (t === undefined || !OPERATOR_FOLLOW.has(t)) return first;
+      first = this.comparisonFrom(this.bitExprFrom(first));
+    }
+    first = this.conjunctionFrom(first);
     if (this.la() !== KW.or) return first;
     const values = [first];
-    while (this.accept(KW.or)) values.push(this.conjunction());
+    while (this.accept(KW.or)) values.push(this.conjunctionFrom(this.inversion()));
     return { t: 'boolop', op: 'or', values, start: first.start, end: values[values.length - 1]!.end };
   }
 
-  private conjunction(): Expr {
-    const first = this.inversion();
+  private conjunctionFrom(first: Expr): Expr {
     if (this.la() !== KW.and) return first;
     const values = [first];
     while (this.accept(KW.and)) values.push(this.inversion());
@@ -274,11 +289,11 @@ export class PyExprParser {
   }
 
   private inversion(): Expr {
-    if (this.la() !== KW.not) return this.comparison();
+    if (this.la() !== KW.not) return this.comparisonFrom(this.bitExprFrom(this.factor()));
     const start = this.toks[this.pos]!.startOffset;
     const ops: string[] = [];
     while (this.accept(KW.not)) ops.push('not');
-    const operand = this.comparison();
+    const operand = this.comparisonFrom(this.bitExprFrom(this.factor()));
     return { t: 'unary', ops, operand, start, end: operand.end };
   }
 
@@ -301,8 +316,7 @@ export class PyExprParser {
     return undefined;
   }
 
-  private comparison(): Expr {
-    const first = this.bitExpr();
+  private comparisonFrom(first: Expr): Expr {
     let op = this.compOp();
     if (op === undefined) return first;
     const operands = [first];
@@ -317,7 +331,10 @@ export class PyExprParser {
 
   /** `| ^ & << >> + - * / // % @`, precedence applied by buildBinary. */
   private bitExpr(): Expr {
-    const first = this.factor();
+    return this.bitExprFrom(this.factor());
+  }
+
+  private bitExprFrom(first: Expr): Expr {
     let t = this.la();
     if (t === undefined || !BINOPS.has(t)) return first;
     const operands = [first];
@@ -344,6 +361,8 @@ export class PyExprParser {
   }
 
   private factor(): Expr {
+    const t = this.la();
+    if (t === undefined || !(UNARY.has(t) || t === KW.await)) return this.power();
     const { ops, start } = this.prefixOps();
     const operand = this.power();
     return ops.length ? { t: 'unary', ops, operand, start, end: operand.end } : operand;

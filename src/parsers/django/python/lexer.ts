@@ -102,12 +102,16 @@ const unterminated = new Set<number>();
 type Scan = (text: string, offset: number) => number;
 
 function custom(name: string, scan: Scan, hints: Array<string | number>, extra: { group?: string; line_breaks?: boolean } = {}): TokenType {
+  // chevrotain copies match[0] out at once, so one result array per token class is reused.
+  const result: [string] = [''];
   return createToken({
     name,
     pattern: {
       exec(text: string, offset: number) {
         const e = scan(text, offset);
-        return e > offset ? ([text.slice(offset, e)] as unknown as RegExpExecArray) : null;
+        if (e <= offset) return null;
+        result[0] = text.slice(offset, e);
+        return result as unknown as RegExpExecArray;
       },
     },
     start_chars_hint: hints,
@@ -173,15 +177,44 @@ const scanName: Scan = (text, o) => {
   return i;
 };
 
-const OPS3 = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const OPS2 = new Set(['->', ':=', '!=', '==', '<=', '>=', '<>', '<<', '>>', '**', '//', '+=', '-=', '*=', '/=', '%=', '@=', '&=', '|=', '^=']);
-const OPS1 = '-+*/%@&|^~<>()[]{},:.;=';
+/** Length of the operator at `o` (longest match), or 0. */
+function opLength(text: string, o: number): number {
+  const c = text.charCodeAt(o);
+  const d = text.charCodeAt(o + 1);
+  const e = text.charCodeAt(o + 2);
+  switch (c) {
+    case 40: case 41: case 91: case 93: case 123: case 125: case 44: case 59: case 126: // ( ) [ ] { } , ; ~
+      return 1;
+    case 46: // . ...
+      return d === 46 && e === 46 ? 3 : 1;
+    case 58: // : :=
+      return d === 61 ? 2 : 1;
+    case 61: // = ==
+      return d === 61 ? 2 : 1;
+    case 33: // !=
+      return d === 61 ? 2 : 0;
+    case 45: // - -= ->
+      return d === 61 || d === 62 ? 2 : 1;
+    case 42: // * *= ** **=
+    case 47: // / /= // //=
+      if (d === c) return e === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 60: // < <= << <<= <>
+    case 62: // > >= >> >>=
+      if (d === c) return e === 61 ? 3 : 2;
+      if (d === 61 || (c === 60 && d === 62)) return 2;
+      return 1;
+    case 43: case 37: case 64: case 38: case 124: case 94: // + % @ & | ^ (and their =)
+      return d === 61 ? 2 : 1;
+  }
+  return 0;
+}
 const scanOp: Scan = (text, o) => {
-  if (OPS3.has(text.substr(o, 3))) return o + 3;
-  if (OPS2.has(text.substr(o, 2))) return o + 2;
-  return OPS1.includes(text[o] ?? '\0') ? o + 1 : -1;
+  const n = opLength(text, o);
+  return n ? o + n : -1;
 };
 
+const OPS1 = '-+*/%@&|^~<>()[]{},:.;=';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'.split('');
 /** One character per chevrotain dispatch bucket above ASCII (codes < 256 one by one, then buckets of 255). */
 const NON_ASCII_HINTS: number[] = [];
