@@ -16,7 +16,7 @@ export const publicUwsgiSocket: Rule = {
         ctx.report({
           at: s.opt.at,
           message: `the uwsgi socket "${s.address}" listens on every interface`,
-          hint: `uWSGI binds ${s.host === '' ? `":${s.port}"` : `"${s.host}"`} to all addresses. The uwsgi protocol has no authentication and lets the client set any request variable (UWSGI_FILE, UWSGI_SCRIPT… can load code when dynamic apps are allowed). When nginx runs on the same host, bind 127.0.0.1:${s.port.replace(/^(\d+).*$/s, '$1')} (or a unix socket); otherwise restrict the port with a firewall.`,
+          hint: `uWSGI binds ${s.host === '' ? `":${s.port}"` : `"${s.host}"`} to all addresses. The uwsgi protocol has no authentication and lets the client set any request variable (UWSGI_FILE, UWSGI_SCRIPT… can load code when dynamic apps are allowed). When nginx runs on the same host, bind 127.0.0.1:${(s.port ?? '').replace(/^(\d+).*$/s, '$1')} (or a unix socket); otherwise restrict the port with a firewall.`,
         });
       }
     }
