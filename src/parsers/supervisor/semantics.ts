@@ -39,7 +39,7 @@ import {
   UNRESOLVED,
 } from './datatypes.js';
 import type { SupervisorCommand, SupervisorConfig, SupervisorIssue, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
-import { mapOffset, pyFormat, type ExpansionValue, type Expansions, type Segment } from './pyformat.js';
+import { mapOffset, pyFormat, type ExpansionValue, type Expansions, type FormatResult, type Segment } from './pyformat.js';
 import { pyRepr } from './pystr.js';
 import { shlexSplit } from './shlex.js';
 import { SECTION_KEYS } from './schema.js';
@@ -251,9 +251,11 @@ const identity = (x: number) => x;
 const WRAP: GetOptions = { wrap: true };
 const NO_WRAP: GetOptions = {};
 
+const ABSENT: Got = { value: undefined, text: undefined, failed: false, map: identity };
+
 function get(env: Env, section: SupervisorSection, key: string, names: Names, o: GetOptions = NO_WRAP): Got {
   const value = section.values.get(key);
-  if (!value) return { value, text: undefined, failed: false, map: identity };
+  if (!value) return ABSENT;
   // Most values have no `%` at all: nothing to expand.
   if (!value.raw.includes('%')) return { value, text: value.raw, failed: false, map: identity };
   const pre = hereReplace(env, value);
@@ -261,35 +263,20 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
   const maps: Segment[][] = pre ? [pre.segments] : [];
   const times = o.times ?? 1;
   const exp: Expansions = { names, envOpen: env.envOpen, dictText: () => dictText(names) };
+  /** Offset in the current expansion's input (or, at the end, its output) → raw value offset. */
+  const toRaw = (off: number, end = false) => {
+    let x = off;
+    for (let k = maps.length - 1; k >= 0; k--) x = mapOffset(maps[k]!, x, end);
+    return x;
+  };
   for (let t = 0; t < times && text !== undefined; t++) {
     const r = pyFormat(text, exp);
-    const toRaw = (off: number, end = false) => {
-      let x = off;
-      for (let k = maps.length - 1; k >= 0; k--) x = mapOffset(maps[k]!, x, end);
-      return x;
-    };
-    const name = (t === 0 ? o.name : (o.name2 ?? o.name)) ?? `${section.name}.${key}`;
     if (!r.ok) {
-      const at = rawSpan(value, toRaw(r.index), toRaw(r.index + r.length, true));
-      const available = [...names.keys()].sort(compareCodePoints);
-      let msg: string;
-      let hint: string;
-      if (r.kind === 'key') {
-        const avail = available.join(', ') + (env.envOpen ? (available.length ? ', ' : '') + 'ENV_<name> for each variable of supervisord’s environment' : '');
-        msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} contains names (${r.detail}) which cannot be expanded. Available names: ${avail}`;
-        hint =
-          'supervisord refuses to start. `%(name)s` is only for the names above; write a literal percent sign as `%%`' +
-          (r.key?.startsWith('ENV_')
-            ? ', and make sure the variable is in supervisord’s environment or its [supervisord] environment.'
-            : '. If this file is a template that a deployment tool fills in, lint the generated file.');
-      } else {
-        msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} is badly formatted: ${r.detail}`;
-        hint = 'supervisord refuses to start: every `%` in a value starts a Python format; write a literal percent sign as `%%`.';
-      }
-      issue(env, 'format-string-error', o.wrap ? wrapIn(section, msg) : msg, at, { hint, section });
+      formatIssue(env, section, value, text, r, (t === 0 ? o.name : (o.name2 ?? o.name)) ?? `${section.name}.${key}`, names, o, toRaw);
       return { value, text: undefined, failed: true, map: identity };
     }
     for (const wd of r.wholeDict) {
+      const name = (t === 0 ? o.name : (o.name2 ?? o.name)) ?? `${section.name}.${key}`;
       issue(
         env,
         'percent-s-expands-to-dict',
@@ -307,12 +294,38 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
     text = r.text;
   }
   if (value.expanded === undefined && text !== undefined) value.expanded = text;
-  const mapAll = (off: number, end = false) => {
-    let x = off;
-    for (let k = maps.length - 1; k >= 0; k--) x = mapOffset(maps[k]!, x, end);
-    return x;
-  };
-  return { value, text, failed: false, map: mapAll };
+  return { value, text, failed: false, map: toRaw };
+}
+
+/** supervisord's `expand` error: "Format string … contains names … / is badly formatted …". */
+function formatIssue(
+  env: Env,
+  section: SupervisorSection,
+  value: SupervisorValue,
+  text: string,
+  r: Extract<FormatResult, { ok: false }>,
+  name: string,
+  names: Names,
+  o: GetOptions,
+  toRaw: (off: number, end?: boolean) => number,
+): void {
+  const at = rawSpan(value, toRaw(r.index), toRaw(r.index + r.length, true));
+  let msg: string;
+  let hint: string;
+  if (r.kind === 'key') {
+    const available = [...names.keys()].sort(compareCodePoints);
+    const avail = available.join(', ') + (env.envOpen ? (available.length ? ', ' : '') + 'ENV_<name> for each variable of supervisord’s environment' : '');
+    msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} contains names (${r.detail}) which cannot be expanded. Available names: ${avail}`;
+    hint =
+      'supervisord refuses to start. `%(name)s` is only for the names above; write a literal percent sign as `%%`' +
+      (r.key?.startsWith('ENV_')
+        ? ', and make sure the variable is in supervisord’s environment or its [supervisord] environment.'
+        : '. If this file is a template that a deployment tool fills in, lint the generated file.');
+  } else {
+    msg = `Format string ${pyRepr(text)} for ${pyRepr(name)} is badly formatted: ${r.detail}`;
+    hint = 'supervisord refuses to start: every `%` in a value starts a Python format; write a literal percent sign as `%%`.';
+  }
+  issue(env, 'format-string-error', o.wrap ? wrapIn(section, msg) : msg, at, { hint, section });
 }
 
 /** `str(expansions)`: the dict a lone `%s` turns into (in supervisord's insertion order). */

@@ -8,7 +8,9 @@ interface Hit {
   end: number;
 }
 
-const SPECIAL = new Set(['\'', '"', '\\', '`', '$', '|', '&', ';', '>', '<', '~', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+/** Characters that can start shell syntax (or change quoting): everything else is skipped fast. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of '\'"\\`$|&;><~0123456789') SPECIAL[ch.charCodeAt(0)] = 1;
 const isWs = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
 /** Shell operators outside single quotes (double quotes keep `$` and backticks live in a shell). */
@@ -16,9 +18,10 @@ export function shellHits(raw: string): Hit[] {
   const hits: Hit[] = [];
   let quote: '' | "'" | '"' = '';
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
+    const code = raw.charCodeAt(i);
     // Fast skip of ordinary characters.
-    if (!SPECIAL.has(c)) continue;
+    if (code < 128 && SPECIAL[code] === 0) continue;
+    const c = raw[i]!;
     const wordStart = i === 0 || isWs(raw[i - 1]);
     if (quote === "'") {
       if (c === "'") quote = '';

@@ -4,6 +4,7 @@ import { SECTION_KEYS } from '../../parsers/supervisor/schema.js';
 import { didYouMean, quoteList } from './_util.js';
 
 const ALL_KEYS = new Set(Object.values(SECTION_KEYS).flatMap((k) => Object.keys(k)));
+const KEYS_OF = new Map((Object.keys(SECTION_KEYS) as SectionType[]).map((t) => [t, new Set(Object.keys(SECTION_KEYS[t]))]));
 const MAIN_RPC = 'supervisor.rpcinterface:make_main_rpcinterface';
 
 /** Section types that take a key. */
@@ -28,7 +29,10 @@ export const unknownKey: Rule = {
       for (const s of sections) {
         const isDefault = s === c.defaults;
         if (!isDefault && !s.type) continue; // unknown-section reports the whole section
+        const known = isDefault ? ALL_KEYS : KEYS_OF.get(s.type!)!;
+        const plugin = s.type === 'rpcinterface' || s.type === 'ctlplugin';
         for (const v of s.occurrences) {
+          if (!plugin && known.has(v.key)) continue;
           if (v.key === '') continue;
           if (isDefault) {
             if (ALL_KEYS.has(v.key)) continue;
@@ -46,7 +50,7 @@ export const unknownKey: Rule = {
                 'then fails, supervisord logs "Could not make supervisor rpc interface" and supervisorctl cannot control it. Remove the key.',
             });
             continue;
-          } else if (v.key in SECTION_KEYS[s.type!]) continue;
+          } else if (KEYS_OF.get(s.type!)!.has(v.key)) continue;
           const candidates = isDefault ? ALL_KEYS : Object.keys(SECTION_KEYS[s.type!]);
           const guesses = didYouMean(v.key, candidates);
           const homes = homesOf(v.key);
