@@ -64,6 +64,10 @@ class Scope {
   /** Every visible binding (the nearest one per name). */
   flatten(): Map<string, Setting> {
     const out = new Map<string, Setting>();
+    if (!this.parent) {
+      for (const [k, v] of this.vars) if (v) out.set(k, v);
+      return out;
+    }
     const seen = new Set<string>();
     for (let s: Scope | null = this; s; s = s.parent) {
       for (const [k, v] of s.vars) {
@@ -137,7 +141,8 @@ export class Evaluator implements Host {
   openNamespace(why: string): void {
     const f = this.frame;
     if (!f || !this.scope) return;
-    this.openScope(this.scope, { at: this.currentSpan ?? { source: f.mod.source, start: 0, end: 0 }, message: why });
+    const at = this.currentStmt ? this.span(this.currentStmt.start, this.currentStmt.end) : { source: f.mod.source, start: 0, end: 0 };
+    this.openScope(this.scope, { at, message: why });
   }
   taintEnv(why: string): void {
     this.env.tainted ??= why;
@@ -164,7 +169,7 @@ export class Evaluator implements Host {
     return null;
   }
 
-  private currentSpan: Span | undefined;
+  private currentStmt: Stmt | undefined;
 
   // ---- modules -------------------------------------------------------------------------
 
@@ -261,7 +266,7 @@ export class Evaluator implements Host {
 
   private stmt(s: Stmt, scope: Scope): Flow {
     this.scope = scope;
-    this.currentSpan = this.span(s.start, s.end);
+    this.currentStmt = s;
     const notes = this.frame!.notes;
     notes.clear();
     switch (s.t) {
@@ -540,7 +545,7 @@ export class Evaluator implements Host {
         const flat = ns.flatten();
         const all = flat.get('__all__')?.value;
         const allNames = all && (all.k === 'list' || all.k === 'tuple') && all.items.every((i) => i.k === 'str') ? all.items.map((i) => (i as { v: string }).v) : undefined;
-        for (const [k, v] of flat) if (allNames ? allNames.includes(k) : PUBLIC.test(k)) scope.vars.set(k, v);
+        for (const [k, v] of flat) if (allNames ? allNames.includes(k) : k.charCodeAt(0) !== 95) scope.vars.set(k, v);
         const open = ns.openReason();
         if (open) this.openScope(scope, open);
         else if (target.state === 'loading') {
@@ -780,21 +785,32 @@ export class Evaluator implements Host {
         for (const x of e.elts) this.expr(x.t === 'starred' ? x.value : x, scope);
         return unknown('a set');
       case 'dict': {
-        let entries: Array<[Value, Value]> = [];
+        // Later keys replace earlier equal ones (in their first position, as Python does).
+        const entries: Array<[Value, Value]> = [];
+        const index = new Map<string, number>();
+        const put = (k: Value, v: Value): boolean => {
+          const h = hashKey(k);
+          if (h === undefined) return false;
+          const at = index.get(h);
+          if (at === undefined) {
+            index.set(h, entries.length);
+            entries.push([k, v]);
+          } else entries[at] = [entries[at]![0], v];
+          return true;
+        };
+        let ok = true;
         for (const it of e.items) {
           if (it.key === null) {
             const v = this.expr(it.value, scope);
-            if (v.k !== 'dict') return UNKNOWN;
-            for (const [k, x] of v.entries) entries = [...entries.filter(([y]) => !sameValue(y, k)), [k, x]];
+            if (v.k !== 'dict') ok = false;
+            else for (const [k, x] of v.entries) ok = put(k, x) && ok;
             continue;
           }
           const k = this.expr(it.key, scope);
           const v = this.expr(it.value, scope);
-          if (!isKnown(k)) return UNKNOWN;
-          entries = entries.filter(([y]) => !sameValue(y, k));
-          entries.push([k, v]);
+          ok = put(k, v) && ok;
         }
-        return { k: 'dict', entries };
+        return ok ? { k: 'dict', entries } : UNKNOWN;
       }
       case 'starred':
         return UNKNOWN;
@@ -1035,7 +1051,36 @@ function commitChain(from: Scope, to: Scope): void {
   for (let i = chain.length - 1; i >= 0; i--) commit(chain[i]!, to);
 }
 
+/** A key for dict literals: equal Python keys give equal strings (1 == 1.0 == True); undefined when not hashable/known. */
+function hashKey(k: Value): string | undefined {
+  switch (k.k) {
+    case 'str':
+      return 's' + k.v;
+    case 'int':
+    case 'float':
+      return 'n' + k.v;
+    case 'bool':
+      return 'n' + (k.v ? 1 : 0);
+    case 'none':
+      return 'N';
+    case 'path':
+      return 'p' + k.v;
+    case 'tuple': {
+      let out = 't(';
+      for (const x of k.items) {
+        const h = hashKey(x);
+        if (h === undefined) return undefined;
+        out += h.length + ':' + h;
+      }
+      return out + ')';
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function parseNumber(raw: string): Value {
+  if (raw.length < 16 && /^(?:0|[1-9]\d*)$/.test(raw)) return int(Number(raw));
   const r = raw.replace(/_/g, '');
   if (/[jJ]$/.test(r)) return UNKNOWN;
   if (/^0[xX]/.test(r)) return int(parseInt(r.slice(2), 16));

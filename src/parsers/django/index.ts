@@ -306,7 +306,14 @@ function evaluateRoot(plan: RootPlan, ctx: LoadContext, deployments: Deployment[
 
 /** Python's `str.isupper()` for identifiers: some cased letter, none lower-case. */
 function isUpper(name: string): boolean {
-  return /[A-Z]/.test(name) && !/[a-z]/.test(name);
+  let cased = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) cased = true;
+    else if (c >= 0x80) return name.toUpperCase() === name && name.toLowerCase() !== name;
+  }
+  return cased;
 }
 
 export { SYNTAX_ERROR as PYTHON_SYNTAX_ERROR };

@@ -321,6 +321,7 @@ export function abspath(p: string, cwd?: string): string | undefined {
 
 /** `str(PurePosixPath(p))`: repeated and trailing slashes and `.` parts dropped, `..` kept. */
 export function purePath(p: string): string {
+  if (isPurePath(p)) return p;
   let root = '';
   if (p.startsWith('/')) root = p.startsWith('//') && !p.startsWith('///') ? '//' : '/';
   const parts = p.split('/').filter((x) => x !== '' && x !== '.');
@@ -328,9 +329,33 @@ export function purePath(p: string): string {
   return s || '.';
 }
 
+/** Whether `p` is already in PurePosixPath's normal form (no empty or `.` parts, no trailing slash). */
+function isPurePath(p: string): boolean {
+  const n = p.length;
+  if (n === 0) return false;
+  if (p === '.' || p === '/' || p === '//') return true;
+  let start = p.charCodeAt(0) === 47 ? 1 : 0;
+  if (start === 1 && p.charCodeAt(1) === 47) {
+    if (p.charCodeAt(2) === 47) return false;
+    start = 2;
+  }
+  let partStart = start;
+  for (let i = start; i <= n; i++) {
+    const c = i === n ? 47 : p.charCodeAt(i);
+    if (c === 47) {
+      const len = i - partStart;
+      if (len === 0) return false;
+      if (len === 1 && p.charCodeAt(partStart) === 46) return false;
+      partStart = i + 1;
+    }
+  }
+  return true;
+}
+
 /** `PurePosixPath(a) / b` (an absolute `b` replaces `a`). */
 export function pathJoin(a: string, b: string): string {
   if (b.startsWith('/')) return purePath(b);
+  if (b !== '' && b !== '.' && b !== '..' && !b.includes('/')) return a === '.' ? b : a.endsWith('/') ? a + b : a + '/' + b;
   if (a === '.') return purePath(b);
   return purePath(a + '/' + b);
 }

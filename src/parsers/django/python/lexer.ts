@@ -170,10 +170,21 @@ const scanNumber: Scan = (text, o) => {
   return NUMBER_RE.exec(text) ? NUMBER_RE.lastIndex : -1;
 };
 
+/** Offsets of names holding non-ASCII characters (checked against Python's identifier rules after lexing). */
+const nonAsciiNames = new Set<number>();
 const scanName: Scan = (text, o) => {
-  if (!isNameStart(text.charCodeAt(o))) return -1;
+  let c = text.charCodeAt(o);
+  if (!isNameStart(c)) return -1;
+  let wide = c >= 0x80;
   let i = o + 1;
-  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  const len = text.length;
+  while (i < len) {
+    c = text.charCodeAt(i);
+    if (!isNameChar(c)) break;
+    if (c >= 0x80) wide = true;
+    i++;
+  }
+  if (wide) nonAsciiNames.add(o);
   return i;
 };
 
@@ -280,7 +291,14 @@ function mergeErrors(text: string, tokens: IToken[], errors: Array<{ offset: num
 }
 
 const OPEN_FOR: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Operator token types: one-character operators by code, longer ones by text. */
+const OP1: Array<TokenType | undefined> = [];
+const OPN = new Map<string, TokenType>();
+for (const [image, type] of Object.entries(Tk.OP)) {
+  if (image.length === 1) OP1[image.charCodeAt(0)] = type;
+  else OPN.set(image, type);
+}
+const KEYWORD_TYPES = new Map<string, TokenType>(Object.entries(Tk.KW));
 const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]*$/u;
 const IDENT_START = /[\p{L}\p{Nl}_]/u;
 const IDENT_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]/u;
@@ -289,10 +307,13 @@ export function tokenize(source: SourceFile): TokenizeResult {
   const text = source.text;
   const problems: ParseProblem[] = [];
   unterminated.clear();
+  nonAsciiNames.clear();
   const lexResult = getLexer().tokenize(text);
   const lexed = lexResult.errors.length ? mergeErrors(text, lexResult.tokens, lexResult.errors) : lexResult.tokens;
   const unterminatedHere = new Set(unterminated);
   unterminated.clear();
+  const wideNames = new Set(nonAsciiNames);
+  nonAsciiNames.clear();
 
   // The post-pass retypes tokens in place; a restart needs their lexer classes.
   const lexTypes = lexed.map((t) => t.tokenType);
@@ -423,7 +444,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
     }
     const image = t.image;
     if (type === LxOp) {
-      const tt = Tk.OP[image]!;
+      const tt = (image.length === 1 ? OP1[image.charCodeAt(0)] : OPN.get(image))!;
       t.tokenType = tt;
       t.tokenTypeIdx = tt.tokenTypeIdx!;
       out.push(t);
@@ -449,12 +470,12 @@ export function tokenize(source: SourceFile): TokenizeResult {
       continue;
     }
     if (type === LxName) {
-      const kw = (Tk.KW as Record<string, TokenType | undefined>)[image];
+      const kw = image.length >= 2 && image.length <= 8 ? KEYWORD_TYPES.get(image) : undefined;
       const tt = kw ?? Tk.Name;
       t.tokenType = tt;
       t.tokenTypeIdx = tt.tokenTypeIdx!;
       out.push(t);
-      if (NON_ASCII.test(image) && !IDENTIFIER.test(image.normalize('NFKC'))) {
+      if (wideNames.size && wideNames.has(start) && !IDENTIFIER.test(image.normalize('NFKC'))) {
         const bad = firstInvalidIdentifierChar(image);
         markBad(start + bad.index, start + bad.index + bad.char.length, invalidCharMessage(bad.char));
       }
@@ -549,11 +570,11 @@ function checkNumber(t: IToken, next: IToken | undefined, nextType: TokenType | 
   const start = t.startOffset;
   const end = start + image.length;
   const last = image.charCodeAt(image.length - 1) | 0x20;
-  if (last === 0x6c /* l */) {
+  if (last === 0x6c /* l */ && image.length > 1) {
     markBad(start, end, 'invalid decimal literal', `\`${image}\` is a Python 2 long integer; drop the 'L'. ${PY2_HINT}`);
     return;
   }
-  if (/^0\d/.test(image) && !/[.eEjJ]/.test(image) && /[1-9]/.test(image)) {
+  if (image.charCodeAt(0) === 48 && image.length > 1 && /^0\d/.test(image) && !/[.eEjJ]/.test(image) && /[1-9]/.test(image)) {
     markBad(
       start,
       end,
