@@ -190,7 +190,16 @@ export class Evaluator implements Host {
     this.frame = { mod, notes: new Set() };
     this.exited = false;
     this.riskCount = 0;
-    const flow = this.block(parsed.body, mod.scope);
+    let flow: Flow;
+    try {
+      flow = this.block(parsed.body, mod.scope);
+    } catch (e) {
+      // Guards keep recursion shallow; should an input still exhaust the stack, the module's
+      // names become unknown instead of failing the run.
+      if (!(e instanceof RangeError)) throw e;
+      this.openScope(mod.scope, { at: { source, start: 0, end: 0 }, message: 'the module is too complex to evaluate' });
+      flow = 'ok';
+    }
     if (flow === 'raise' || this.riskCount > 0) mod.mayRaise = true;
     mod.state = 'done';
     this.frame = savedFrame;
