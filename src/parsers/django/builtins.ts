@@ -927,7 +927,7 @@ function envLookup(host: Host, what: string, key: Value | undefined, dflt: Value
   if (!key || key.k !== 'str') return UNKNOWN;
   const l = host.env.lookup(key.v);
   if (l.kind === 'set') {
-    host.note(`${key.v}=${l.entry.value} (${l.entry.what})`);
+    host.note(`${key.v} is set by ${l.entry.what}`);
     return str(l.entry.value);
   }
   if (l.kind === 'unknown') return unknown(`${key.v}: ${l.why}`);
@@ -996,7 +996,7 @@ function envGet(host: Host, env: Value & { k: 'env' }, a: CallArgs, method: stri
   const l = host.env.lookup(key.v);
   if (l.kind === 'unknown') return unknown(`${key.v}: ${l.why}`);
   if (l.kind === 'set') {
-    host.note(`${key.v}=${l.entry.value} (${l.entry.what})`);
+    host.note(`${key.v} is set by ${l.entry.what}`);
     let v = l.entry.value;
     if (v.startsWith('$')) {
       const proxied = host.env.lookup(v.slice(1));
@@ -1029,7 +1029,7 @@ function decoupleConfig(host: Host, a: CallArgs): Value {
   const l = host.env.lookup(key.v);
   let value: Value;
   if (l.kind === 'set') {
-    host.note(`${key.v}=${l.entry.value} (${l.entry.what})`);
+    host.note(`${key.v} is set by ${l.entry.what}`);
     value = str(l.entry.value);
   } else if (l.kind === 'unknown') return unknown(`${key.v}: ${l.why}`);
   else {

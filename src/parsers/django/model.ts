@@ -93,7 +93,8 @@ export class Setting implements Derivation {
 
   /** `expression = value` for messages, e.g. "BASE_DIR / 'static' = /opt/mysite/static". */
   get derivation(): string {
-    const shown = display(this.value);
+    let shown = display(this.value);
+    if (shown.length > 200) shown = shown.slice(0, 197) + '…';
     const expression = this.expression;
     if (expression === shown || LITERAL.test(expression)) return expression;
     return `${expression} = ${shown}`;

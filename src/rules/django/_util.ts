@@ -64,7 +64,7 @@ export function withRelated(r: Report, rel: Array<{ at: Span; message: string }>
 
 /** Whether the value was read from an environment variable that is set (uWSGI env, supervisor, configuration). */
 export function fromEnvironment(l: SettingLookup): boolean {
-  return (l.setting?.assumptions ?? []).some((a) => /^\w+=.* \((uWSGI env|supervisor environment|configuration|os\.environ[^)]*)\)$/s.test(a));
+  return (l.setting?.assumptions ?? []).some((a) => /^\w+ is set by /.test(a));
 }
 
 /**
