@@ -158,6 +158,16 @@ function passwd(env: Env): Passwd | undefined {
   return env.passwd;
 }
 
+/** The host files users and groups were looked up in (deployed path, and the local copy when mapped). */
+function usersFiles(env: Env): string {
+  return ['/etc/passwd', '/etc/group']
+    .map((f) => {
+      const local = env.ctx.fs.toLocal(f);
+      return local === f ? f : `${f} (${local})`;
+    })
+    .join(' and ');
+}
+
 function groups(env: Env): Passwd | undefined {
   if (env.groups === null) env.groups = readGroups(env.ctx.fs);
   return env.groups;
@@ -355,7 +365,9 @@ function convert<T>(env: Env, section: SupervisorSection, got: Got, kind: string
   if (r.ok === 'unknown' || !got.value) return undefined;
   let msg = o.message ? o.message(r.error) : r.error;
   if (o.wrap) msg = wrapIn(section, msg);
-  issue(env, kind, msg, got.value.at, { hint: o.hint ?? HINTS[kind] ?? '', section });
+  let hint = o.hint ?? HINTS[kind] ?? '';
+  if (kind === 'invalid-user') hint += ` Checked ${usersFiles(env)}; users from LDAP or other NSS sources are not visible there.`;
+  issue(env, kind, msg, got.value.at, { hint, section });
   return undefined;
 }
 
