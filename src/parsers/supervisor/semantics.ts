@@ -677,7 +677,13 @@ function processesFromSection(
   };
   /** The converted value, or supervisord's default (`dflt`, already converted) when the key is absent. */
   const defaulted = <T>(key: string, fn: (v: string) => Converted<T>, dflt: T): T | undefined => {
-    if (!s.values.has(key)) return dflt;
+    const v = s.values.get(key);
+    if (!v) return dflt;
+    if (!v.raw.includes('%')) {
+      // No expansion: convert the text as written (the common case, kept short).
+      const r = fn(v.raw);
+      if (r.ok === true) return r.value;
+    }
     return conv(key, KIND_OF[key] ?? 'bad-value', fn);
   };
 
@@ -754,6 +760,12 @@ function processesFromSection(
     return r;
   };
   const loopConv = <T>(key: string, fn: (v: string) => Converted<T>, dflt?: T): T | undefined => {
+    const v = s.values.get(key);
+    if (!v) return dflt;
+    if (!v.raw.includes('%')) {
+      const r = fn(v.raw);
+      if (r.ok === true) return r.value;
+    }
     const got = g2(key);
     if (!got.value) return dflt;
     if (got.text === undefined) return undefined;
