@@ -45,6 +45,8 @@ const UNARY = new Set<TokenType>([OP['+']!, OP['-']!, OP['~']!]);
 const BINOPS = new Set<TokenType>(Object.keys(Tk.BINARY_PRECEDENCE).map((k) => OP[k]!));
 const COMPOPS = new Set<TokenType>(['<', '>', '==', '>=', '<=', '!='].map((k) => OP[k]!));
 const AUGASSIGN = new Set<TokenType>(['+=', '-=', '*=', '/=', '//=', '%=', '@=', '&=', '|=', '^=', '>>=', '<<=', '**='].map((k) => OP[k]!));
+/** Tokens after which a lone name, number or string is a whole expression (the parser's fast path). */
+const TERMINATORS = new Set<TokenType>([T.Comma, T.RParen, T.RBracket, T.RBrace, T.Colon, T.Assign, KW.for, ...AUGASSIGN]);
 /** Tokens after an operand that continue the expression below the conditional level. */
 const OPERATOR_FOLLOW = new Set<TokenType>([...BINOPS, ...COMPOPS, KW.in, KW.not, KW.is, KW.and, KW.or]);
 /** Tokens that can start an expression (`star_named_expression`). */
@@ -188,7 +190,22 @@ export class PyExprParser {
     return { t: 'tuple', elts, start: first.start, end: last };
   }
 
+  /**
+   * A name, number or single string followed by a token that ends an expression (`,` `)`
+   * `=` …, or the end) is the whole expression: parse it without descending through every
+   * precedence level. Most operands in settings files are like this.
+   */
+  private quickAtom(): Expr | undefined {
+    const t = this.la();
+    if (t !== Tk.Name && t !== Tk.String && t !== Tk.Number) return undefined;
+    const i = this.pos + 1;
+    if (i < this.end && !TERMINATORS.has(this.toks[i]!.tokenType)) return undefined;
+    return this.atom();
+  }
+
   private starOrNamedExpr(): Expr {
+    const q = this.quickAtom();
+    if (q) return q;
     if (this.la() === T.Star) {
       const s = this.take();
       const v = this.bitExpr();
@@ -209,6 +226,8 @@ export class PyExprParser {
 
   /** Lambdas and conditional expressions, both as loops. */
   test(): Expr {
+    const q = this.quickAtom();
+    if (q) return q;
     let lambdaStart = -1;
     while (this.la() === KW.lambda) {
       const l = this.take();

@@ -316,7 +316,8 @@ export function tokenize(source: SourceFile): TokenizeResult {
   nonAsciiNames.clear();
 
   // The post-pass retypes tokens in place; a restart needs their lexer classes.
-  const lexTypes = lexed.map((t) => t.tokenType);
+  const lexTypes: TokenType[] = new Array<TokenType>(lexed.length);
+  for (let i = 0; i < lexed.length; i++) lexTypes[i] = lexed[i]!.tokenType;
   const out: IToken[] = [];
   const lineOf = (o: number) => source.positionAt(o).line;
   const problem = (start: number, end: number, message: string, hint?: string) => {
