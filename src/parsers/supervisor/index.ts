@@ -8,11 +8,12 @@ import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { readIni, type IniFile, type IniStatement, PARSE_ERROR } from './ini.js';
+import { readIni, type IniFile, type IniStatement } from './ini.js';
 import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
 import { parseUwsgiCommandLine } from '../uwsgi/index.js';
 import { pyRstrip } from './pystr.js';
 import { sectionType } from './schema.js';
+import { Value } from './value.js';
 import { evaluate, expandInclude } from './semantics.js';
 
 export type * from './model.js';
@@ -158,26 +159,14 @@ function makeValue(source: SourceFile, st: Extract<IniStatement, { type: 'option
     st.pieces.length === 1
       ? source.text.slice(st.pieces[0]!.start, st.pieces[0]!.end)
       : pyRstrip(st.pieces.map((p) => source.text.slice(p.start, p.end)).join('\n'));
-  // The span ends at the last non-empty line of the value.
-  let last = st.pieces[0]!;
-  for (const p of st.pieces) if (p.end > p.start) last = p;
-  const first = st.pieces[0]!;
-  return {
-    key: st.key,
-    keyAt: { source, start: st.keyStart, end: st.keyEnd },
-    raw,
-    // A value without `%` is its own expansion; the others are filled in by the model.
-    expanded: raw.includes('%') ? undefined : raw,
-    at: { source, start: first.start, end: Math.max(first.start, last.end) },
-    pieces: st.pieces,
-  };
+  return new Value(st.key, raw, st.pieces, source, st.keyStart, st.keyEnd);
 }
 
 function inheritDefaults(config: SupervisorConfig): void {
   const d = config.defaults;
   if (!d) return;
   for (const s of config.sections) {
-    for (const [k, v] of d.values) if (!s.values.has(k)) s.values.set(k, { ...v, fromDefault: true });
+    for (const [k, v] of d.values) if (!s.values.has(k)) s.values.set(k, (v as Value).inherited());
   }
 }
 

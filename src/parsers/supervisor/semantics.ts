@@ -11,6 +11,7 @@
  */
 import * as path from 'node:path';
 import type { LoadContext } from '../../core/project.js';
+import { Value } from './value.js';
 import type { Span } from '../../core/source.js';
 import {
   autoRestart,
@@ -190,6 +191,9 @@ const pieceStarts = new WeakMap<SupervisorValue, number[]>();
 
 /** Raw value offset → source span offset. */
 export function rawToSource(v: SupervisorValue, rawOffset: number): number {
+  if (v instanceof Value && v.lines === undefined) {
+    return rawOffset <= v.end - v.start ? v.start + Math.max(0, rawOffset) : v.end;
+  }
   const pieces = v.pieces;
   if (pieces.length === 1) {
     const p = pieces[0]!;

@@ -1,0 +1,64 @@
+/** The value objects of the supervisor model (see model.ts `SupervisorValue`). */
+import type { SourceFile, Span } from '../../core/source.js';
+import type { ValuePiece } from './ini.js';
+import type { SupervisorValue } from './model.js';
+
+/**
+ * A value of the model. Its spans are made on demand from the offsets (a large config has
+ * tens of thousands of values; most spans are never looked at).
+ */
+export class Value implements SupervisorValue {
+  expanded: string | undefined;
+  fromDefault?: boolean;
+  /** The lines of a multi-line value; a one-line value keeps only `start`/`end`. */
+  readonly lines: ValuePiece[] | undefined;
+  /** Span of the first line of the value. */
+  readonly start: number;
+  readonly end: number;
+  constructor(
+    readonly key: string,
+    readonly raw: string,
+    pieces: ValuePiece[],
+    private readonly source: SourceFile,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+  ) {
+    // A value without `%` is its own expansion; the others are filled in by the model.
+    this.expanded = raw.includes('%') ? undefined : raw;
+    this.start = pieces[0]!.start;
+    this.end = pieces[0]!.end;
+    this.lines = pieces.length > 1 ? pieces : undefined;
+  }
+
+  get pieces(): ValuePiece[] {
+    return this.lines ?? [{ start: this.start, end: this.end }];
+  }
+
+  get keyAt(): Span {
+    return { source: this.source, start: this.keyStart, end: this.keyEnd };
+  }
+
+  /** From the first line of the value to the end of its last non-empty line. */
+  get at(): Span {
+    let end = this.end;
+    const lines = this.lines;
+    if (lines) {
+      for (let i = lines.length - 1; i > 0; i--) {
+        const p = lines[i]!;
+        if (p.end > p.start) {
+          end = p.end;
+          break;
+        }
+      }
+    }
+    return { source: this.source, start: this.start, end: Math.max(this.start, end) };
+  }
+
+  /** The same value as a section inherits it from [DEFAULT]. */
+  inherited(): Value {
+    const v = new Value(this.key, this.raw, this.pieces, this.source, this.keyStart, this.keyEnd);
+    v.fromDefault = true;
+    return v;
+  }
+}
+
