@@ -34,27 +34,45 @@ export const SETTINGS_MODULE_NOT_FOUND = 'django/settings-module-not-found';
 // ---------------------------------------------------------------------------------------
 // Sniffing
 
-const MARKERS = /^(INSTALLED_APPS|STATIC_URL|SECRET_KEY|DATABASES|MIDDLEWARE|MIDDLEWARE_CLASSES|ALLOWED_HOSTS|ROOT_URLCONF|STATIC_ROOT|MEDIA_ROOT|MEDIA_URL|TEMPLATES|WSGI_APPLICATION|DEBUG|STATICFILES_DIRS|AUTH_PASSWORD_VALIDATORS|LANGUAGE_CODE|TIME_ZONE)\s*(?::[^=\n]*)?[+]?=/gm;
+/** Settings only Django reads (Flask and Scrapy configurations also have DEBUG, SECRET_KEY…). */
+const DJANGO_ONLY = [
+  'INSTALLED_APPS', 'MIDDLEWARE', 'MIDDLEWARE_CLASSES', 'ROOT_URLCONF', 'WSGI_APPLICATION', 'ALLOWED_HOSTS', 'STATIC_URL',
+  'STATIC_ROOT', 'STATICFILES_DIRS', 'MEDIA_ROOT', 'MEDIA_URL', 'TEMPLATES', 'DATABASES', 'AUTH_PASSWORD_VALIDATORS',
+  'DEFAULT_AUTO_FIELD', 'AUTH_USER_MODEL', 'STATICFILES_STORAGE',
+];
+const GENERIC = ['SECRET_KEY', 'DEBUG', 'TIME_ZONE', 'LANGUAGE_CODE', 'USE_TZ', 'LOGGING'];
+const MARKERS = new RegExp(`^(${[...DJANGO_ONLY, ...GENERIC].join('|')})\\s*(?::[^=\\n]*)?[+]?=`, 'gm');
+const DJANGO_ONLY_SET = new Set(DJANGO_ONLY);
 
 /** How sure we are that a file is a Django settings module (0 = not at all, 1 = certain), from its name and text. */
 export function sniffDjango(filePath: string, text: string): number {
   const base = path.basename(filePath);
   if (!base.endsWith('.py')) return 0;
   if (ENTRY_FILES.has(base)) return 0.3;
-  const found = new Set<string>();
+  let specific = 0;
+  let generic = 0;
   MARKERS.lastIndex = 0;
-  for (let m = MARKERS.exec(text); m && found.size < 3; m = MARKERS.exec(text)) found.add(m[1]!);
-  if (base === 'settings.py') return found.size > 0 || text.trim() === '' || /import \*/.test(text) ? 0.9 : 0.7;
-  const dir = path.basename(path.dirname(filePath));
-  const starImport = /^\s*from\s+\S+\s+import\s+\*/m.test(text);
-  if (dir === 'settings') {
-    if (base === '__init__.py') return found.size > 0 || starImport ? 0.8 : 0.2;
-    return 0.8;
+  const seen = new Set<string>();
+  for (let m = MARKERS.exec(text); m && seen.size < 4; m = MARKERS.exec(text)) {
+    if (seen.has(m[1]!)) continue;
+    seen.add(m[1]!);
+    if (DJANGO_ONLY_SET.has(m[1]!)) specific++;
+    else generic++;
   }
-  if (found.size >= 3) return 0.8;
-  if (/(^|_)settings(_|\.py$)/.test(base) && (found.size > 0 || starImport)) return 0.7;
-  if (found.size === 2) return 0.6;
-  return found.size === 1 ? 0.3 : 0.1;
+  const starImport = /^\s*from\s+\S+\s+import\s+\*/m.test(text);
+  const mentionsDjango = /\bdjango\b/.test(text);
+  const djangoish = specific > 0 || starImport || mentionsDjango;
+  const found = specific > 0 ? specific + generic : 0;
+  if (base === 'settings.py') return djangoish || text.trim() === '' ? 0.9 : 0.4;
+  const dir = path.basename(path.dirname(filePath));
+  if (dir === 'settings') {
+    if (base === '__init__.py') return specific > 0 || starImport ? 0.8 : 0.2;
+    return djangoish ? 0.8 : 0.4;
+  }
+  if (found >= 3) return 0.8;
+  if (/(^|_)settings(_|\.py$)/.test(base) && djangoish) return 0.7;
+  if (found === 2) return 0.6;
+  return found === 1 ? 0.3 : 0.1;
 }
 
 // ---------------------------------------------------------------------------------------
