@@ -624,6 +624,7 @@ export function tokenizeFragment(text: string, base: number): IToken[] | undefin
   const r = getLexer().tokenize(text);
   const bad = r.errors.length > 0 || unterminated.size > 0;
   unterminated.clear();
+  nonAsciiNames.clear();
   if (bad) return undefined;
   const out: IToken[] = [];
   let depth = 0;
