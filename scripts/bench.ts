@@ -17,6 +17,8 @@ const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 interface Measure {
   wallMs: number;
+  /** user + system CPU time: steadier than wall time when the machine is busy. */
+  cpuMs: number | undefined;
   rssMb: number | undefined;
   code: number | null;
 }
@@ -24,17 +26,19 @@ interface Measure {
 /** Run a command once; wall time from here, peak RSS from GNU time when available. */
 function measureOnce(cmd: string, args: string[], cwd: string): Measure {
   const rssFile = path.join(os.tmpdir(), `stacklint-bench-rss-${process.pid}`);
-  const argv = GNU_TIME ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args;
+  const argv = GNU_TIME ? ['-f', '%U %S %M', '-o', rssFile, cmd, ...args] : args;
   const start = process.hrtime.bigint();
   const r = spawnSync(GNU_TIME ?? cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   let rssMb: number | undefined;
+  let cpuMs: number | undefined;
   if (GNU_TIME && fs.existsSync(rssFile)) {
-    const kb = Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    rssMb = Number.isFinite(kb) ? kb / 1024 : undefined;
+    const [user, sys, kb] = (fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    rssMb = Number.isFinite(kb) ? kb! / 1024 : undefined;
+    cpuMs = Number.isFinite(user) && Number.isFinite(sys) ? (user! + sys!) * 1000 : undefined;
     fs.rmSync(rssFile, { force: true });
   }
-  return { wallMs, rssMb, code: r.status };
+  return { wallMs, cpuMs, rssMb, code: r.status };
 }
 
 function measure(cmd: string, args: string[], cwd = ROOT, runs = RUNS): Measure {
@@ -43,11 +47,13 @@ function measure(cmd: string, args: string[], cwd = ROOT, runs = RUNS): Measure 
   all.sort((a, b) => a.wallMs - b.wallMs);
   const median = all[Math.floor(all.length / 2)]!;
   const rss = Math.max(...all.map((m) => m.rssMb ?? 0));
-  return { wallMs: median.wallMs, rssMb: GNU_TIME ? rss : undefined, code: median.code };
+  const cpu = all.map((m) => m.cpuMs ?? 0).sort((a, b) => a - b)[Math.floor(all.length / 2)];
+  return { wallMs: median.wallMs, cpuMs: GNU_TIME ? cpu : undefined, rssMb: GNU_TIME ? rss : undefined, code: median.code };
 }
 
 function fmt(m: Measure): string {
-  return `${m.wallMs.toFixed(0).padStart(6)} ms  ${m.rssMb === undefined ? '   n/a' : m.rssMb.toFixed(0).padStart(4) + ' MB'}`;
+  const cpu = m.cpuMs === undefined ? '' : ` (cpu ${m.cpuMs.toFixed(0)} ms)`;
+  return `${m.wallMs.toFixed(0).padStart(6)} ms${cpu.padEnd(16)} ${m.rssMb === undefined ? '   n/a' : m.rssMb.toFixed(0).padStart(4) + ' MB'}`;
 }
 
 function verdict(ok: boolean): string {
@@ -73,7 +79,8 @@ async function main() {
   if (!fs.existsSync(CLI)) throw new Error('run `npm run build` first');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-bench-'));
   const nginx = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : undefined;
-  line(`stacklint bench — node ${process.version}, ${os.cpus().length} cores, median of ${RUNS} cold runs`);
+  line(`stacklint bench — node ${process.version}, ${os.cpus().length} cores, median of ${RUNS} cold runs, load average ${os.loadavg()[0]!.toFixed(1)}`);
+  line('(wall time is what the budgets name; cpu = user+system of the process, steadier on a busy machine)');
   line('');
 
   // 1. The bundled example stack, cold.
