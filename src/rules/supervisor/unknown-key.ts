@@ -44,10 +44,11 @@ export const unknownKey: Rule = {
             if (factory !== MAIN_RPC) continue;
             ctx.report({
               at: v.keyAt,
-              message: `'${v.key}' is passed to make_main_rpcinterface, which takes no options`,
+              message: `make_main_rpcinterface() got an unexpected keyword argument '${v.key}'`,
+              severity: 'error',
               hint:
-                'supervisord calls the factory with every other key of the section as a keyword argument; make_main_rpcinterface() ' +
-                'then fails, supervisord logs "Could not make supervisor rpc interface" and supervisorctl cannot control it. Remove the key.',
+                'supervisord passes every other key of the section to the factory as a keyword argument; make_main_rpcinterface ' +
+                'takes none, so supervisord stops at startup with "Error: Could not make supervisor rpc interface". Remove the key.',
             });
             continue;
           } else if (KEYS_OF.get(s.type!)!.has(v.key)) continue;

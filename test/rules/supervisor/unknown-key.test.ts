@@ -22,7 +22,7 @@ testRule(unknownKey, {
     {
       name: 'options for make_main_rpcinterface',
       files: conf('[rpcinterface:supervisor]\nsupervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\nretries=3\n'),
-      errors: [{ message: "'retries' is passed to make_main_rpcinterface, which takes no options" }],
+      errors: [{ message: "make_main_rpcinterface() got an unexpected keyword argument 'retries'", severity: 'error' }],
     },
   ],
 });
