@@ -26,6 +26,23 @@ export const unknownKey: Rule = {
   check(ctx) {
     for (const c of ctx.project.supervisor) {
       const sections: SupervisorSection[] = c.defaults ? [...c.sections, c.defaults] : c.sections;
+      for (const s of c.sections) {
+        // [DEFAULT] keys reach every section, the RPC factory's keyword arguments too.
+        if (s.type !== 'rpcinterface' || s.values.get('supervisor.rpcinterface_factory')?.raw.trim() !== MAIN_RPC) continue;
+        for (const v of s.values.values()) {
+          if (!v.fromDefault || v.key === 'supervisor.rpcinterface_factory') continue;
+          ctx.report({
+            at: v.keyAt,
+            message: `make_main_rpcinterface() got an unexpected keyword argument '${v.key}'`,
+            severity: 'error',
+            hint:
+              `[DEFAULT] values apply to every section, [${s.name}] included: supervisord passes '${v.key}' to ` +
+              'make_main_rpcinterface, which takes no options, and stops at startup with "Error: Could not make supervisor rpc ' +
+              'interface". Move the setting into the program sections.',
+            related: [{ at: s.headerAt, message: `[${s.name}] inherits it` }],
+          });
+        }
+      }
       for (const s of sections) {
         const isDefault = s === c.defaults;
         if (!isDefault && !s.type) continue; // unknown-section reports the whole section

@@ -24,5 +24,10 @@ testRule(unknownKey, {
       files: conf('[rpcinterface:supervisor]\nsupervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\nretries=3\n'),
       errors: [{ message: "make_main_rpcinterface() got an unexpected keyword argument 'retries'", severity: 'error' }],
     },
+    {
+      name: '[DEFAULT] keys reach the RPC factory too',
+      files: conf('[DEFAULT]\nautostart=false\n[rpcinterface:supervisor]\nsupervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n[program:w]\ncommand=/bin/true\n'),
+      errors: [{ message: "make_main_rpcinterface() got an unexpected keyword argument 'autostart'", line: 2, severity: 'error', related: [{ line: 3 }] }],
+    },
   ],
 });
