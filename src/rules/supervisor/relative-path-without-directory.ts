@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { argSpan, own } from './_util.js';
 
-const FILE_EXT = /\.(?:py|ini|conf|sock|ya?ml|json|toml|cfg|sh|js|xml|log|pid)$/;
+const FILE_EXT = /\.(?:py|ini|conf|sock|ya?ml|json|toml|cfg|sh|js|mjs|rb|php|pl|jar|xml|log|pid)$/;
 
 /** A relative filesystem path (not an option, module name, URL or address). */
 export function looksRelativePath(a: string): boolean {
