@@ -19,15 +19,20 @@ export interface Level {
   parent: Level | null;
   /** Index of the context in DIRECTIVE_CONTEXTS, or -1. */
   ci: number;
-  /** Values set at this level so far (duplicates.ts), newest first. */
-  set: SetValue | null;
+  depth: number;
 }
 
-/** One value set at a level: a short linked list per level is smaller than a map or arrays. */
-export interface SetValue {
-  key: string | Directive;
-  by: NginxDirective;
-  next: SetValue | null;
+/** Levels that set a value, in reading order, with the directive that set it. */
+interface SetStack {
+  levels: Level[];
+  by: NginxDirective[];
+}
+
+/** Whether `f` is `level` or one of its ancestors (so its block is still open). */
+function isOpen(f: Level, level: Level): boolean {
+  let x: Level | null = level;
+  while (x !== null && x.depth > f.depth) x = x.parent;
+  return x === f;
 }
 
 /** Handlers that refuse any second value at the same level. */
@@ -200,6 +205,12 @@ export interface DuplicateHit {
  * `check` returns the finding for a directive nginx would refuse as a duplicate.
  */
 export class DuplicateTracker {
+  /**
+   * Per value key, the levels that set it along the current path of the (depth-first)
+   * walk. Entries of blocks that have ended are dropped when met, so the tracker holds
+   * no per-directive state: a 10 MB config sets ~150,000 values.
+   */
+  private readonly stacks = new Map<string | Directive, SetStack>();
   private readonly off = new Map<Directive, Map<number, { d: NginxDirective; off: boolean }>>();
 
   check(d: NginxDirective, e: Directive, frame: Level): DuplicateHit | undefined {
@@ -225,20 +236,23 @@ export class DuplicateTracker {
       if (zone === undefined || zone.includes('$')) return undefined;
       key = `${e.module}\0${e.name}\0${zone}`;
     }
-    // A level sets few distinct values (at most the number of one-value directives).
-    let prev: NginxDirective | undefined;
-    for (let n = level.set; n !== null; n = n.next) {
-      if (n.key === key) {
-        prev = n.by;
-        break;
+    let st = this.stacks.get(key);
+    if (!st) this.stacks.set(key, (st = { levels: [], by: [] }));
+    const levels = st.levels;
+    while (levels.length) {
+      const top = levels[levels.length - 1]!;
+      if (top === level) {
+        const prev = st.by[levels.length - 1]!;
+        if (m.kind === 'root' && prev.name !== d.name)
+          return { first: prev, message: `"${d.name}" directive is duplicate, "${prev.name}" directive was specified earlier` };
+        return { first: prev, message: `"${d.name}" directive is duplicate` };
       }
+      if (isOpen(top, level)) break; // an enclosing level set it: this one has not yet
+      levels.pop();
+      st.by.pop();
     }
-    if (prev === undefined) {
-      level.set = { key, by: d, next: level.set };
-      return undefined;
-    }
-    if (m.kind === 'root' && prev.name !== d.name)
-      return { first: prev, message: `"${d.name}" directive is duplicate, "${prev.name}" directive was specified earlier` };
-    return { first: prev, message: `"${d.name}" directive is duplicate` };
+    levels.push(level);
+    st.by.push(d);
+    return undefined;
   }
 }

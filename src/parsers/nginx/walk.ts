@@ -12,7 +12,6 @@
 import type { StackConfig } from '../../core/config.js';
 import type { NginxConfig, NginxDirective, NginxFile, NginxNode } from './ast.js';
 import type { LocationName } from './location.js';
-import type { SetValue } from './duplicates.js';
 import {
   contextIndex,
   directiveDb,
@@ -37,8 +36,6 @@ export interface Frame {
   depth: number;
   /** Index of `context` in DIRECTIVE_CONTEXTS, or -1 for bodies and unknown blocks. */
   ci: number;
-  /** Values set at this level (filled by duplicates.ts). */
-  set: SetValue | null;
   /** The owner's visit, when the analysis kept one (location, if, upstream blocks). */
   ownerVisit: Visit | null;
 }
@@ -198,7 +195,7 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
   const skipInclude = options.skipInclude;
   let nextId = 0;
   const rootCtx = normalizeContext(config.rootContext);
-  const root: Frame = { id: nextId++, owner: null, context: rootCtx, parent: null, depth: 0, ci: contextIndex(rootCtx), set: null, ownerVisit: null };
+  const root: Frame = { id: nextId++, owner: null, context: rootCtx, parent: null, depth: 0, ci: contextIndex(rootCtx), ownerVisit: null };
   // A snippet's context is a guess unless the user configured it ("nginx.contexts").
   const lenientRoot = config.rootContext !== 'main' && !config.rootContextReason.includes('"nginx.contexts"');
   const result: WalkResult = { root, truncated: false };
@@ -245,7 +242,7 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
           } else childCtx = naturalChildContext(lookup.entries);
         }
       }
-      child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1, ci: contextIndex(childCtx), set: null, ownerVisit: null };
+      child = { id: nextId++, owner: d, context: childCtx, parent: frame, depth: frame.depth + 1, ci: contextIndex(childCtx), ownerVisit: null };
     }
     visit(d, frame, lookup, child, lenient);
 

@@ -50,6 +50,16 @@ testRule(duplicateDirective, {
       errors: [{ message: '"try_files" directive is duplicate' }],
     },
     {
+      name: 'set again after a nested block',
+      files: { 'nginx.conf': wrap('        sendfile on;\n        location / { sendfile off; }\n        sendfile on;') },
+      errors: [{ message: '"sendfile" directive is duplicate', line: 7, related: [{ line: 5 }] }],
+    },
+    {
+      name: 'set again at http level after two servers',
+      files: { 'nginx.conf': 'events {}\nhttp {\n    sendfile on;\n    server { listen 127.0.0.1:8080; sendfile on; }\n    server { listen 127.0.0.1:8081; sendfile on; }\n    sendfile off;\n}\n' },
+      errors: [{ message: '"sendfile" directive is duplicate', line: 6, related: [{ line: 3 }] }],
+    },
+    {
       name: 'two events blocks',
       files: { 'nginx.conf': 'events {}\nevents {}\nhttp { }\n' },
       errors: [{ message: '"events" directive is duplicate', line: 2 }],
