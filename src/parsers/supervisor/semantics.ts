@@ -60,6 +60,8 @@ interface Env {
   passwd: Passwd | undefined | null;
   groups: Passwd | undefined | null;
   seen: Set<string>;
+  /** Record no issues (the early [include] pass; `evaluate` reports them). */
+  muted?: boolean;
 }
 
 const str = (value: string | undefined): ExpansionValue => ({ type: 'str', value });
@@ -135,6 +137,7 @@ interface IssueOptions {
 }
 
 function issue(env: Env, kind: string, message: string, at: Span, o: IssueOptions = {}): void {
+  if (env.muted) return;
   if (o.section) {
     const key = `${o.section.name}\0${kind}\0${at.source.path}\0${at.start}\0${at.end}`;
     if (env.seen.has(key)) return;
@@ -959,12 +962,11 @@ export function expandInclude(config: SupervisorConfig, files: SupervisorValue, 
     passwd: null,
     groups: null,
     seen: new Set(),
+    muted: true,
   };
   const names = baseNames(env, true, { host_node_name: str(undefined) });
   const include = config.sections.find((s) => s.name === 'include')!;
   const got = get(env, include, 'files', names, { name: 'include.files' });
-  // Issues of this early pass are found again by `evaluate`; keep them there only.
-  config.issues.length = 0;
   if (got.text === undefined) return [];
   const out: Array<{ pattern: string; at: Span }> = [];
   const re = /\S+/g;
