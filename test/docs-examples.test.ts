@@ -56,6 +56,22 @@ export function parseExamples(markdown: string, rule: Rule): Example[] {
   return examples;
 }
 
+describe('rule registry', () => {
+  it('names every rule <kind>/<name> with a name unique across kinds, one module per rule', () => {
+    const names = allRules.map((r) => r.meta.id.split('/')[1]);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of allRules) {
+      expect(r.meta.id).toMatch(/^(core|nginx|uwsgi|supervisor|django)\/[a-z0-9-]+$/);
+      const [kind, name] = r.meta.id.split('/');
+      expect(fs.existsSync(path.join(ROOT, 'src/rules', kind!, `${name}.ts`)), r.meta.id).toBe(true);
+    }
+    const files = fs
+      .readdirSync(path.join(ROOT, 'src/rules'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !path.basename(f).startsWith('_') && path.basename(f) !== 'index.ts');
+    expect(files.length).toBe(allRules.length);
+  });
+});
+
 describe('rule docs', () => {
   for (const rule of allRules) {
     const page = path.join(ROOT, docsPath(rule.meta.id));
