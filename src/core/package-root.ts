@@ -1,7 +1,7 @@
 /**
  * Where stacklint's own files are: the directory holding its package.json. Found by walking
  * up from this module, so it works from `src/` (tests), `dist/src/` (tsc output) and the
- * single-file bundle `dist/stacklint.js` alike.
+ * single-file bundle `dist/stacklint.cjs` alike.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The built CLI (`dist/stacklint.js`) for the nginx bad-input suite: build it when it is
+ * The built CLI (`bin/stacklint.js`) for the nginx bad-input suite: build it when it is
  * missing or older than the sources (`npm test` builds first; a lone `vitest run` of this
  * suite builds here), and run it with a timeout so a hang is a failure, not a stuck run.
  */
@@ -8,7 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './nginx-workspace.js';
 
-export const CLI = path.join(REPO_ROOT, 'dist/stacklint.js');
+export const CLI = path.join(REPO_ROOT, 'bin/stacklint.js');
+/** What the build writes; bin/stacklint.js loads it. */
+const BUNDLE = path.join(REPO_ROOT, 'dist/stacklint.cjs');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -20,12 +22,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Build dist/stacklint.js unless it is newer than every file under src/ and data/. */
+/** Build dist/stacklint.cjs unless it is newer than every file under src/ and data/. */
 export function ensureBuilt(): void {
   const lock = path.join(REPO_ROOT, 'dist', '.nginx-tests-build.lock');
   const fresh = () =>
-    fs.existsSync(CLI) &&
-    fs.statSync(CLI).mtimeMs >= Math.max(newestMtime(path.join(REPO_ROOT, 'src')), newestMtime(path.join(REPO_ROOT, 'data')));
+    fs.existsSync(BUNDLE) &&
+    fs.statSync(BUNDLE).mtimeMs >= Math.max(newestMtime(path.join(REPO_ROOT, 'src')), newestMtime(path.join(REPO_ROOT, 'data')));
   if (fresh()) return;
   fs.mkdirSync(path.dirname(lock), { recursive: true });
   const deadline = Date.now() + 180_000;
@@ -57,7 +59,7 @@ export interface CliRun {
   timedOut: boolean;
 }
 
-/** Run `node dist/stacklint.js ARGS`, optionally as another user (`runuser -u USER --`). */
+/** Run `node bin/stacklint.js ARGS`, optionally as another user (`runuser -u USER --`). */
 export function runCli(args: string[], opts: { cwd: string; timeoutMs?: number; asUser?: string } = { cwd: REPO_ROOT }): CliRun {
   const argv = [process.execPath, CLI, ...args];
   const [cmd, ...rest] = opts.asUser ? ['runuser', '-u', opts.asUser, '--', ...argv] : argv;
