@@ -29,6 +29,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise, hasGlobMagic, globSegmentToRegExp } from '../../core/fs.js';
+import type { ReadResult } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
 import type { NginxConfig, NginxContext, NginxDirective, NginxFile } from './ast.js';
@@ -179,6 +180,7 @@ export class NginxLoader {
   }
 
   private readonly fileRecords = new Map<NginxFile, FileRecord>();
+  private readonly reads = new Map<string, ReadResult>();
   private readonly realPaths = new Map<string, string>();
 
   /** The real path of a local file (symlinks resolved), to tell when two paths are one file. */
@@ -315,7 +317,13 @@ export class NginxLoader {
     const arg = d.args[0]!;
     // From the path to the `;`: nginx names the line where the directive ends.
     const at = { source: d.source, start: arg.start, end: d.end };
-    const result = fs.readDeployed(target);
+    // One FsView lookup per distinct target (a file included from 10,000 sites is
+    // resolved once; FsView.read normalises the path on every call).
+    let result = this.reads.get(target);
+    if (result === undefined) {
+      result = fs.readDeployed(target);
+      this.reads.set(target, result);
+    }
     if (result.ok) {
       if (result.source.decode.binary) {
         rec.problems.push({
