@@ -32,6 +32,7 @@ import {
   optionInfo,
   pluginDir,
   pluginFileName,
+  type GetoptTable,
   type OptionEntry,
 } from './options.js';
 
@@ -158,11 +159,22 @@ export class UwsgiLoader {
     this.loadIniSource(root, root.deployedPath, root.deployedPath, 'uwsgi', undefined, undefined);
   }
 
+  /** Table cache: `loaded` and `assumed` only grow, so their sizes identify the plugin set. */
+  private tableCache: { loaded: number; assumed: number; table: GetoptTable } | undefined;
+
+  private currentGetoptTable(): GetoptTable {
+    const c = this.tableCache;
+    if (c && c.loaded === this.loaded.size && c.assumed === this.assumed.size) return c.table;
+    const table = getoptTable(this.assumed.size ? [...this.loaded, ...this.assumed] : this.loaded);
+    this.tableCache = { loaded: this.loaded.size, assumed: this.assumed.size, table };
+    return table;
+  }
+
   commandLine(words: Word[], source: SourceFile): void {
     const span = (start: number, end: number): Span => ({ source, start, end });
     const { rest, stopped } = getoptLong(
       words,
-      () => getoptTable(this.assumed.size ? [...this.loaded, ...this.assumed] : this.loaded),
+      () => this.currentGetoptTable(),
       (e) => {
         if (this.stopped) return;
         if (e.kind === 'error') {
