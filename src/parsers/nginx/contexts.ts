@@ -10,25 +10,10 @@
  */
 import type { NginxContext, NginxDirective, NginxNode } from './ast.js';
 import { directiveDb, isDirectiveContext, type DirectiveContext, type DirectiveDb } from './directives.js';
-import { blockChildContext } from './walk.js';
+import { blockChildContext, LENIENT_ORDER } from './walk.js';
 
 /** Candidate contexts in tie-break order. */
-const CANDIDATES: DirectiveContext[] = [
-  'server',
-  'location',
-  'http',
-  'main',
-  'events',
-  'upstream',
-  'if-in-location',
-  'if-in-server',
-  'limit_except',
-  'stream/server',
-  'stream',
-  'stream/upstream',
-  'mail/server',
-  'mail',
-];
+const CANDIDATES: readonly DirectiveContext[] = LENIENT_ORDER;
 
 /** Directives scored per candidate at most (keeps inference cheap on huge snippets). */
 const MAX_SCORED = 2000;

@@ -157,8 +157,11 @@ function naturalChildContext(entries: Directive[]): string {
   return ctx ?? UNKNOWN_CONTEXT;
 }
 
-/** Preference when a lenient top-level directive fits several contexts. */
-const LENIENT_ORDER: DirectiveContext[] = [
+/**
+ * Preference among contexts when a snippet's top-level directive fits several (also the
+ * tie-break order of snippet context inference).
+ */
+export const LENIENT_ORDER: DirectiveContext[] = [
   'server',
   'location',
   'http',
