@@ -18,35 +18,10 @@ import { fileURLToPath } from 'node:url';
 // ---------------------------------------------------------------------------------------
 // Types of the generated table (mirrored by src/parsers/nginx/directives.ts)
 
-export type ModuleType = 'core' | 'conf' | 'event' | 'http' | 'mail' | 'stream';
+// The table's row types are the runtime's own (src/parsers/nginx/directives.ts).
+import type { DirectiveEntry, ModuleType } from '../src/parsers/nginx/directives.js';
+export type { DirectiveEntry, ModuleType };
 
-export interface DirectiveEntry {
-  module: string;
-  type: ModuleType;
-  /** Context names (see src/parsers/nginx/contexts.ts); `any` for the conf module (`include`). */
-  contexts: string[];
-  /** `0`, `1`, `1|2`, …, `1+`, `2+`, `flag`, `any`, or `unknown` (reference-lib entries). */
-  args: string;
-  block?: true;
-  handler?: string;
-  /** Which configuration struct the handler writes: `main`, `srv`, `loc` (http/stream/mail), or `core`/`direct`. */
-  conf?: string;
-  /** The struct field written (from `offsetof(type, field)`), for duplicate detection. */
-  field?: string;
-  /** Values accepted by `ngx_conf_set_enum_slot` / `ngx_conf_set_bitmask_slot`. */
-  values?: string[];
-  /** Replacement named by `ngx_conf_deprecated_t` (the directive still works, with a warning). */
-  deprecated?: string;
-  file?: string;
-  line?: number;
-  /** Preprocessor conditions around the entry (`#if (NGX_HTTP_SSL)` …), joined with ` && `. */
-  ifdef?: string;
-  /** The `type` word of the command as hex. */
-  raw?: string;
-  /** The module is compiled into the Debian nginx binary (otherwise it is a dynamic or absent module). */
-  inBuild: boolean;
-  source: string;
-}
 
 export interface DirectiveTable {
   generatedFrom: string;

@@ -17,59 +17,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// ---------------------------------------------------------------------------------------
-// Types of the generated table (mirrored by src/parsers/uwsgi/options.ts)
-
-export type TakesArgument = 'required' | 'no' | 'optional';
-
-/**
- * How the option's parser function treats the value:
- * - `bool` (`uwsgi_opt_true`: false only for false/off/no/0), `bool-inverted` (`uwsgi_opt_false`)
- * - `int` (atoi, negative → exit), `int16` (strtoul clamped to 65535), `int64` (strtoul),
- *   `megabytes` (strtoul × 1 MiB), `string` (last value wins)
- * - `list` (every occurrence accumulates), `socket` (accumulates, binds a socket),
- *   `router` (corerouter gateway address, accumulates)
- * - `load` (reads another configuration file, immediately), `plugin` (loads plugins, immediately)
- * - `placeholder` (`set`, `set-placeholder`), `logic` (`if-env`, `for`, …: consumes the
- *   following options), `action` (anything else: does something per occurrence)
- */
-export type ParserKind =
-  | 'bool'
-  | 'bool-inverted'
-  | 'int'
-  | 'int16'
-  | 'int64'
-  | 'megabytes'
-  | 'string'
-  | 'list'
-  | 'socket'
-  | 'router'
-  | 'load'
-  | 'plugin'
-  | 'placeholder'
-  | 'logic'
-  | 'action';
-
-export interface OptionEntry {
-  /** `core` or the plugin directory name (`python`, `http`, …). */
-  plugin: string;
-  table: string;
-  file: string;
-  line: number;
-  takesArgument: TakesArgument;
-  /** Short option letter (`s` for `-s`). */
-  short?: string;
-  parser: string;
-  kind: ParserKind;
-  /** The `data` argument as written (`&uwsgi.numproc`, `"http"`, `NULL`). */
-  data: string;
-  flags: string[];
-  help: string;
-  /** Preprocessor conditions around the entry, joined with ` && `. */
-  ifdef?: string;
-  /** Set (false) when the `#if` condition is false in Debian's build (macOS, FreeBSD, …). */
-  debian?: false;
-}
+// Types of the generated table: the runtime's own (src/parsers/uwsgi/options.ts).
+import type { OptionEntry, ParserKind, TakesArgument } from '../src/parsers/uwsgi/options.js';
+export type { OptionEntry, ParserKind, TakesArgument };
 
 export interface OptionTable {
   generatedFrom: string;

@@ -9,8 +9,7 @@
  * entries.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataFile as packageDataFile } from '../../core/package-root.js';
 import type { ExtraDirective } from '../../core/config.js';
 
 export type ModuleType = 'core' | 'conf' | 'event' | 'http' | 'mail' | 'stream';
@@ -97,22 +96,30 @@ export function contextLabel(c: string): string {
 export interface DirectiveEntry {
   module: string;
   type: ModuleType;
+  /** Context names (see src/parsers/nginx/contexts.ts); `any` for the conf module (`include`). */
   contexts: string[];
-  /** `0`, `1`, `1|2`, …, `1+`, `2+`, `flag`, `any`, or `unknown`. */
+  /** `0`, `1`, `1|2`, …, `1+`, `2+`, `flag`, `any`, or `unknown` (reference-lib entries). */
   args: string;
   block?: true;
   handler?: string;
+  /** Which configuration struct the handler writes: `main`, `srv`, `loc` (http/stream/mail), or `core`/`direct`. */
   conf?: string;
+  /** The struct field written (from `offsetof(type, field)`), for duplicate detection. */
   field?: string;
+  /** Values accepted by `ngx_conf_set_enum_slot` / `ngx_conf_set_bitmask_slot`. */
   values?: string[];
+  /** Replacement named by `ngx_conf_deprecated_t` (the directive still works, with a warning). */
   deprecated?: string;
+  file?: string;
+  line?: number;
+  /** Preprocessor conditions around the entry (`#if (NGX_HTTP_SSL)` …), joined with ` && `. */
+  ifdef?: string;
+  /** The `type` word of the command as hex. */
+  raw?: string;
+  /** The module is compiled into the Debian nginx binary (otherwise it is a dynamic or absent module). */
   inBuild: boolean;
   /** `nginx-1.22.1`, `reference-lib` (documented for newer or commercial nginx), or `config` (nginx.extraDirectives). */
   source: string;
-  file?: string;
-  line?: number;
-  ifdef?: string;
-  raw?: string;
 }
 
 /** An entry with its decoded checks. */
@@ -254,17 +261,9 @@ interface TableFile {
   directives: Record<string, DirectiveEntry[]>;
 }
 
-/** Find data/nginx/<file> from src/parsers/nginx (vitest) or dist/src/parsers/nginx (CLI). */
+/** data/nginx/<file> of the installed package. */
 export function dataFile(file: string): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const p = path.join(dir, 'data', 'nginx', file);
-    if (fs.existsSync(p)) return p;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error(`stacklint: cannot find data/nginx/${file} above ${fileURLToPath(import.meta.url)}`);
+  return packageDataFile('nginx', file);
 }
 
 const table = JSON.parse(fs.readFileSync(dataFile('directives.json'), 'utf8')) as TableFile;

@@ -7,10 +7,20 @@
  * Everything is built once at module load.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dataFile } from '../../core/package-root.js';
 
 export type TakesArgument = 'required' | 'no' | 'optional';
+/**
+ * How the option's parser function treats the value:
+ * - `bool` (`uwsgi_opt_true`: false only for false/off/no/0), `bool-inverted` (`uwsgi_opt_false`)
+ * - `int` (atoi, negative → exit), `int16` (strtoul clamped to 65535), `int64` (strtoul),
+ *   `megabytes` (strtoul × 1 MiB), `string` (last value wins)
+ * - `list` (every occurrence accumulates), `socket` (accumulates, binds a socket),
+ *   `router` (corerouter gateway address, accumulates)
+ * - `load` (reads another configuration file, immediately), `plugin` (loads plugins, immediately)
+ * - `placeholder` (`set`, `set-placeholder`), `logic` (`if-env`, `for`, …: consumes the
+ *   following options), `action` (anything else: does something per occurrence)
+ */
 export type ParserKind =
   | 'bool'
   | 'bool-inverted'
@@ -29,18 +39,23 @@ export type ParserKind =
   | 'action';
 
 export interface OptionEntry {
+  /** `core` or the plugin directory name (`python`, `http`, …). */
   plugin: string;
   table: string;
   file: string;
   line: number;
   takesArgument: TakesArgument;
+  /** Short option letter (`s` for `-s`). */
   short?: string;
   parser: string;
   kind: ParserKind;
+  /** The `data` argument as written (`&uwsgi.numproc`, `"http"`, `NULL`). */
   data: string;
   flags: string[];
   help: string;
+  /** Preprocessor conditions around the entry, joined with ` && `. */
   ifdef?: string;
+  /** Set (false) when the `#if` condition is false in Debian's build (macOS, FreeBSD, …). */
   debian?: false;
 }
 
@@ -51,15 +66,9 @@ interface TableFile {
   options: Record<string, OptionEntry[]>;
 }
 
-/** Find data/uwsgi/<file> from src/parsers/uwsgi (vitest) or dist/src/parsers/uwsgi (CLI). */
+/** data/uwsgi/<file> of the installed package. */
 export function uwsgiDataFile(file: string): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const p = path.join(dir, 'data', 'uwsgi', file);
-    if (fs.existsSync(p)) return p;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`stacklint: cannot find data/uwsgi/${file} above ${fileURLToPath(import.meta.url)}`);
+  return dataFile('uwsgi', file);
 }
 
 export const OPTION_TABLE: TableFile = JSON.parse(fs.readFileSync(uwsgiDataFile('options.json'), 'utf8')) as TableFile;
