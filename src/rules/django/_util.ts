@@ -5,7 +5,7 @@
 import type { Report } from '../../core/diagnostic.js';
 import type { Span } from '../../core/source.js';
 import { settingValue, type DjangoSettings, type SettingLookup } from '../../parsers/django/index.js';
-import { abspath, isAbs, normpath, type Value } from '../../parsers/django/values.js';
+import { abspath, isAbs, normpath, truthy, type Value } from '../../parsers/django/values.js';
 
 /** `NAME = expression = value`, or `NAME is not set (Django's default: value)`. */
 export function wording(name: string, l: SettingLookup, shown?: string): string {
@@ -89,4 +89,26 @@ export function staticDirOf(item: Value): { prefix?: Value; dir: Value } | undef
     return { prefix: item.items[0]!, dir: item.items[1]! };
   }
   return { dir: item };
+}
+
+/**
+ * STATIC_ROOT against each STATICFILES_DIRS entry, both resolved to absolute paths (for
+ * E002's equality and the containment Django does not check). Skips settings where either
+ * is unset or unknown.
+ */
+export function* staticRootAgainstDirs(
+  s: DjangoSettings,
+): Generator<{ root: SettingLookup & { setting: NonNullable<SettingLookup['setting']> }; dirs: SettingLookup; entry: { prefix?: Value; dir: Value }; rootPath: string; dirPath: string }> {
+  const root = get(s, 'STATIC_ROOT');
+  const dirs = get(s, 'STATICFILES_DIRS');
+  if (!root.setting || truthy(root.value) !== true) return;
+  const d = dirs.value;
+  if (d.k !== 'list' && d.k !== 'tuple') return;
+  for (const item of d.items) {
+    const entry = staticDirOf(item);
+    if (!entry) continue;
+    const locs = locations(root.value, entry.dir, s.cwd?.path);
+    if (!locs) continue;
+    yield { root: root as SettingLookup & { setting: NonNullable<SettingLookup['setting']> }, dirs, entry, rootPath: locs[0], dirPath: locs[1] };
+  }
 }

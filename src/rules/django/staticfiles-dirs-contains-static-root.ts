@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule.js';
-import { display, truthy } from '../../parsers/django/values.js';
-import { assumptionsText, get, locations, related, staticDirOf, withRelated, wording } from './_util.js';
+import { display } from '../../parsers/django/values.js';
+import { assumptionsText, related, staticRootAgainstDirs, withRelated, wording } from './_util.js';
 
 export const staticfilesDirsContainsStaticRoot: Rule = {
   meta: {
@@ -11,16 +11,8 @@ export const staticfilesDirsContainsStaticRoot: Rule = {
   },
   check(ctx) {
     for (const s of ctx.project.django) {
-      const root = get(s, 'STATIC_ROOT');
-      const dirs = get(s, 'STATICFILES_DIRS');
-      if (!root.setting || truthy(root.value) !== true) continue;
-      const d = dirs.value;
-      if (d.k !== 'list' && d.k !== 'tuple') continue;
-      for (const item of d.items) {
-        const entry = staticDirOf(item);
-        if (!entry) continue;
-        const locs = locations(root.value, entry.dir, s.cwd?.path);
-        if (!locs || locs[0] !== locs[1]) continue;
+      for (const { root, dirs, entry, rootPath, dirPath } of staticRootAgainstDirs(s)) {
+        if (rootPath !== dirPath) continue;
         ctx.report(
           withRelated(
             {
