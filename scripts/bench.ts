@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { generateNginxConfig } from './bench/nginx.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'bin/stacklint.js');
+const CLI = path.join(ROOT, 'bin/stacklint.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 

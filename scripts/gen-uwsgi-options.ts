@@ -498,6 +498,24 @@ function readIfExists(p: string): string | undefined {
   }
 }
 
+/**
+ * One line per option (reviewable diffs, and half the bytes of an indented dump: the CLI reads
+ * this file on every start), non-ASCII escaped so that it can be read as latin1.
+ */
+export function formatTable(table: OptionTable): string {
+  const options = Object.entries(table.options).map(([name, entries]) => `  ${JSON.stringify(name)}: ${JSON.stringify(entries)}`);
+  const text = [
+    '{',
+    ` "generatedFrom": ${JSON.stringify(table.generatedFrom)},`,
+    ` "figures": ${JSON.stringify(table.figures)},`,
+    ` "tables": [\n${table.tables.map((t) => `  ${JSON.stringify(t)}`).join(',\n')}\n ],`,
+    ` "options": {\n${options.join(',\n')}\n }`,
+    '}',
+    '',
+  ].join('\n');
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function main(argv: string[]): number {
   const args = argv.slice(2);
   const root = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--out');
@@ -509,7 +527,7 @@ function main(argv: string[]): number {
   const outIdx = args.indexOf('--out');
   const out = outIdx >= 0 && args[outIdx + 1] ? path.resolve(args[outIdx + 1]!) : path.join(repo, 'data', 'uwsgi', 'options.json');
   const table = generate(root);
-  const text = JSON.stringify(table, null, 1) + '\n';
+  const text = formatTable(table);
   const f = table.figures;
   const summary = `${f.tables} tables, ${f.entries} entries, ${f.distinctNames} distinct names (C sources only: ${f.entriesC} entries, ${f.distinctNamesC} names; ${f.coreNames} core); takes argument: required ${f.takesArgument.required}, no ${f.takesArgument.no}, optional ${f.takesArgument.optional}`;
   if (args.includes('--check')) {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'bin/stacklint.js');
+const CLI = path.join(ROOT, 'bin/stacklint.cjs');
 let dir: string;
 
 function run(args: string[], env: Record<string, string> = {}, cwd = dir) {

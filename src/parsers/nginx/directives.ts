@@ -266,24 +266,23 @@ export function dataFile(file: string): string {
   return packageDataFile('nginx', file);
 }
 
-const table = JSON.parse(fs.readFileSync(dataFile('directives.json'), 'utf8')) as TableFile;
+const table = JSON.parse(fs.readFileSync(dataFile('directives.json'), 'latin1')) as TableFile;
 
 /** Where the table came from (`nginx-1.22.1`) and its figures. */
 export const TABLE_SOURCE = table.generatedFrom;
 export const TABLE_FIGURES: Readonly<Record<string, number>> = table.figures;
 
+// Entries are decorated on first lookup: a run meets a few dozen of the 602 names, and
+// decorating them all (and indexing names by context) at start-up cost ~15 ms of a cold start.
 const BASE = new Map<string, Directive[]>();
-for (const [name, entries] of Object.entries(table.directives)) BASE.set(name, entries.map((e) => decorate(name, e)));
 
-/** Names valid in each context (for did-you-mean), from the base table. */
-const NAMES_BY_CONTEXT = new Map<string, string[]>();
-for (const c of DIRECTIVE_CONTEXTS) NAMES_BY_CONTEXT.set(c, []);
-for (const [name, entries] of BASE) {
-  for (const c of DIRECTIVE_CONTEXTS) {
-    const bit = 1 << CONTEXT_INDEX.get(c)!;
-    const type = CONTEXT_MODULE_TYPE[c];
-    if (entries.some((e) => (e.anyType || e.type === type) && e.contextMask & bit)) NAMES_BY_CONTEXT.get(c)!.push(name);
-  }
+/** The decorated table entries for a name, or undefined when the table does not know it. */
+function baseEntries(name: string): Directive[] | undefined {
+  const hit = BASE.get(name);
+  if (hit !== undefined || !Object.hasOwn(table.directives, name)) return hit;
+  const decorated = table.directives[name]!.map((e) => decorate(name, e));
+  BASE.set(name, decorated);
+  return decorated;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -318,13 +317,13 @@ export class DirectiveDb {
   constructor(extraDirectives: Record<string, ExtraDirective> = {}) {
     for (const [name, x] of Object.entries(extraDirectives)) {
       if (typeof x !== 'object' || x === null) continue;
-      this.extra.set(name, [extraEntry(name, x), ...(BASE.get(name) ?? [])]);
+      this.extra.set(name, [extraEntry(name, x), ...(baseEntries(name) ?? [])]);
     }
   }
 
   /** Every entry for a name (empty when unknown). */
   entries(name: string): Directive[] {
-    return this.extra.get(name) ?? BASE.get(name) ?? [];
+    return this.extra.get(name) ?? baseEntries(name) ?? [];
   }
 
   isExtra(name: string): boolean {
@@ -338,7 +337,7 @@ export class DirectiveDb {
 
   /** `lookup` by context index (DIRECTIVE_CONTEXTS order), for the walker's hot loop. */
   lookupAt(name: string, index: number): Lookup {
-    const entries = this.extra.size ? (this.extra.get(name) ?? BASE.get(name)) : BASE.get(name);
+    const entries = this.extra.size ? (this.extra.get(name) ?? baseEntries(name)) : baseEntries(name);
     if (!entries) return UNKNOWN;
     const bit = 1 << index;
     const type = TYPE_AT[index]!;
@@ -354,14 +353,11 @@ export class DirectiveDb {
     return notAllowed(entries);
   }
 
-  /** Names allowed in a context, for did-you-mean (user extensions included). */
-  namesIn(context: DirectiveContext): string[] {
-    const base = NAMES_BY_CONTEXT.get(context) ?? [];
-    if (!this.extra.size) return base;
-    const bit = 1 << CONTEXT_INDEX.get(context)!;
-    const more: string[] = [];
-    for (const [name, es] of this.extra) if (!BASE.has(name) && es.some((e) => e.contextMask & bit)) more.push(name);
-    return more.length ? [...base, ...more] : base;
+  /** Every name the table or the user's extensions know, in table order (for did-you-mean). */
+  allNames(): string[] {
+    const names = Object.keys(table.directives);
+    for (const name of this.extra.keys()) if (!Object.hasOwn(table.directives, name)) names.push(name);
+    return names;
   }
 }
 
@@ -379,7 +375,7 @@ export function directiveDb(extraDirectives?: Record<string, ExtraDirective>): D
   return db;
 }
 
-/** All base-table names (for tests and did-you-mean over every context). */
+/** All base-table names. */
 export function allDirectiveNames(): string[] {
-  return [...BASE.keys()];
+  return Object.keys(table.directives);
 }

@@ -71,7 +71,8 @@ export function uwsgiDataFile(file: string): string {
   return dataFile('uwsgi', file);
 }
 
-export const OPTION_TABLE: TableFile = JSON.parse(fs.readFileSync(uwsgiDataFile('options.json'), 'utf8')) as TableFile;
+// The generator writes the table in ASCII (non-ASCII escaped), so latin1 reads it exactly and faster.
+export const OPTION_TABLE: TableFile = JSON.parse(fs.readFileSync(uwsgiDataFile('options.json'), 'latin1')) as TableFile;
 
 /** Plugins shipped by Debian's uwsgi packages (`/usr/lib/uwsgi/plugins/<name>_plugin.so`). */
 export const DEBIAN_PLUGINS: ReadonlySet<string> = new Set(
@@ -147,11 +148,13 @@ export function isKnownOption(name: string): boolean {
 }
 
 /** The entry uWSGI on Linux uses for a name (the first one whose `#if` holds on Debian). */
-const INFO = new Map<string, OptionEntry>();
-for (const [name, es] of OPTIONS) INFO.set(name, es.find((e) => e.debian !== false) ?? es[0]!);
-
 export function optionInfo(name: string): OptionEntry | undefined {
-  return INFO.get(name);
+  const es = OPTIONS.get(name);
+  return es && linuxEntry(es);
+}
+
+function linuxEntry(entries: OptionEntry[]): OptionEntry {
+  return entries.find((e) => e.debian !== false) ?? entries[0]!;
 }
 
 /** Plugin source directory for a name as written in `plugins =` (`python3` → `python`). */
@@ -191,26 +194,33 @@ export function pluginFileName(spec: string): string {
 // Aliases: names whose parser writes the same variable (processes/workers,
 // home/virtualenv/venv/pyhome, module/wsgi, wsgi-file/file, …).
 
-const ALIAS_KEY = new Map<string, string>();
-const ALIAS_GROUPS = new Map<string, string[]>();
-for (const [name, es] of OPTIONS) {
-  const e = es.find((x) => x.debian !== false) ?? es[0]!;
-  if (!e.data.startsWith('&')) continue;
-  const key = `${e.plugin}|${e.parser}|${e.data}`;
-  ALIAS_KEY.set(name, key);
-  const g = ALIAS_GROUPS.get(key);
-  if (g) g.push(name);
-  else ALIAS_GROUPS.set(key, [name]);
+// Built on first use: start-up only pays for what a run asks.
+let aliasKey: Map<string, string> | undefined;
+let aliasGroups: Map<string, string[]> | undefined;
+
+function buildAliases(): void {
+  aliasKey = new Map();
+  aliasGroups = new Map();
+  for (const [name, es] of OPTIONS) {
+    const e = linuxEntry(es);
+    if (!e.data.startsWith('&')) continue;
+    const key = `${e.plugin}|${e.parser}|${e.data}`;
+    aliasKey.set(name, key);
+    const g = aliasGroups.get(key);
+    if (g) g.push(name);
+    else aliasGroups.set(key, [name]);
+  }
+  // `chmod-socket`/`chmod` share a parser that writes globals directly (data NULL).
+  aliasGroups.set('core|chmod', ['chmod-socket', 'chmod']);
+  aliasKey.set('chmod-socket', 'core|chmod');
+  aliasKey.set('chmod', 'core|chmod');
 }
-// `chmod-socket`/`chmod` share a parser that writes globals directly (data NULL).
-ALIAS_GROUPS.set('core|chmod', ['chmod-socket', 'chmod']);
-ALIAS_KEY.set('chmod-socket', 'core|chmod');
-ALIAS_KEY.set('chmod', 'core|chmod');
 
 /** Every name of the option's variable, the option itself first when it has no aliases. */
 export function aliasesOf(name: string): readonly string[] {
-  const k = ALIAS_KEY.get(name);
-  return (k && ALIAS_GROUPS.get(k)) || [name];
+  if (!aliasKey) buildAliases();
+  const k = aliasKey!.get(name);
+  return (k && aliasGroups!.get(k)) || [name];
 }
 
 /** One name per variable (the first in table order), for grouping. */

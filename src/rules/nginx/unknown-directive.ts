@@ -43,17 +43,24 @@ export function suggest(db: DirectiveDb, name: string, context: string): string 
   return r ?? undefined;
 }
 
+/**
+ * The closest name allowed in the context: a case variant first, else the smallest edit
+ * distance within a limit scaled to the length (ties: alphabetical). Whether a name is
+ * allowed is only asked of close names, so the 602-name table is not indexed by context.
+ */
 function closest(db: DirectiveDb, name: string, context: string): string | undefined {
-  const pool = isDirectiveContext(context) ? db.namesIn(context) : [];
+  if (!isDirectiveContext(context)) return undefined;
+  const allowed = (n: string) => db.lookup(n, context).kind === 'ok';
+  const names = db.allNames();
   const lower = name.toLowerCase();
-  for (const n of pool) if (n.toLowerCase() === lower) return n;
+  for (const n of names) if (n.length === lower.length && n.toLowerCase() === lower && allowed(n)) return n;
   const max = name.length <= 4 ? 1 : name.length <= 9 ? 2 : 3;
   let best: string | undefined;
   let bestD = max + 1;
-  for (const n of pool) {
+  for (const n of names) {
     if (Math.abs(n.length - name.length) > max) continue;
     const dd = distance(lower, n);
-    if (dd < bestD || (dd === bestD && best !== undefined && n < best)) {
+    if ((dd < bestD || (dd === bestD && best !== undefined && n < best)) && allowed(n)) {
       best = n;
       bestD = dd;
     }

@@ -1,5 +1,5 @@
 /**
- * The built CLI (`bin/stacklint.js`) for the nginx bad-input suite: build it when it is
+ * The built CLI (`bin/stacklint.cjs`) for the nginx bad-input suite: build it when it is
  * missing or older than the sources (`npm test` builds first; a lone `vitest run` of this
  * suite builds here), and run it with a timeout so a hang is a failure, not a stuck run.
  */
@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from './nginx-workspace.js';
 
-export const CLI = path.join(REPO_ROOT, 'bin/stacklint.js');
-/** What the build writes; bin/stacklint.js loads it. */
+export const CLI = path.join(REPO_ROOT, 'bin/stacklint.cjs');
+/** What the build writes; bin/stacklint.cjs loads it. */
 const BUNDLE = path.join(REPO_ROOT, 'dist/stacklint.cjs');
 
 function newestMtime(dir: string): number {
@@ -59,7 +59,7 @@ export interface CliRun {
   timedOut: boolean;
 }
 
-/** Run `node bin/stacklint.js ARGS`, optionally as another user (`runuser -u USER --`). */
+/** Run `node bin/stacklint.cjs ARGS`, optionally as another user (`runuser -u USER --`). */
 export function runCli(args: string[], opts: { cwd: string; timeoutMs?: number; asUser?: string } = { cwd: REPO_ROOT }): CliRun {
   const argv = [process.execPath, CLI, ...args];
   const [cmd, ...rest] = opts.asUser ? ['runuser', '-u', opts.asUser, '--', ...argv] : argv;

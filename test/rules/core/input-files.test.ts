@@ -53,7 +53,7 @@ describe('binary detection', () => {
 describe('core/unreadable-file for directories', () => {
   it('reports a directory that cannot be listed instead of calling it clean', () => {
     // Root lists anything, so the CLI runs as an unprivileged user (the tests run as root).
-    const cli = path.resolve(import.meta.dirname, '../../../bin/stacklint.js');
+    const cli = path.resolve(import.meta.dirname, '../../../bin/stacklint.cjs');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-locked-'));
     fs.chmodSync(dir, 0o755);
     const locked = path.join(dir, 'locked');
