@@ -36,6 +36,11 @@ export interface OptionTable {
     kinds: Record<string, number>;
   };
   tables: Array<{ name: string; plugin: string; file: string; line: number; entries: number }>;
+  /**
+   * Names that set the same variable (processes/workers, home/virtualenv/venv/pyhome, …), in
+   * table order: groups of two or more.
+   */
+  aliases: string[][];
   /** Entries by option name, in runtime order (core first, then by plugin directory). */
   options: Record<string, OptionEntry[]>;
 }
@@ -482,8 +487,27 @@ export function generate(root: string): OptionTable {
       kinds: sortByCount(kinds),
     },
     tables: tables.map((t) => ({ name: t.name, plugin: t.plugin, file: t.file, line: t.line, entries: t.entries.length })),
+    aliases: aliasGroups(options),
     options,
   };
+}
+
+/**
+ * Names whose Linux entry has the same plugin, parser and target variable (`data` = `&…`).
+ * `chmod-socket` and `chmod` share uwsgi_opt_chmod_socket, which writes globals directly
+ * (data NULL), so they are added by hand.
+ */
+function aliasGroups(options: Record<string, OptionEntry[]>): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const [name, es] of Object.entries(options)) {
+    const e = es.find((x) => x.debian !== false) ?? es[0]!;
+    if (!e.data.startsWith('&')) continue;
+    const key = `${e.plugin}|${e.parser}|${e.data}`;
+    const g = groups.get(key);
+    if (g) g.push(name);
+    else groups.set(key, [name]);
+  }
+  return [...[...groups.values()].filter((g) => g.length > 1), ['chmod-socket', 'chmod']];
 }
 
 function sortByCount(r: Record<string, number>): Record<string, number> {
@@ -509,6 +533,7 @@ export function formatTable(table: OptionTable): string {
     ` "generatedFrom": ${JSON.stringify(table.generatedFrom)},`,
     ` "figures": ${JSON.stringify(table.figures)},`,
     ` "tables": [\n${table.tables.map((t) => `  ${JSON.stringify(t)}`).join(',\n')}\n ],`,
+    ` "aliases": [\n${table.aliases.map((g) => `  ${JSON.stringify(g)}`).join(',\n')}\n ],`,
     ` "options": {\n${options.join(',\n')}\n }`,
     '}',
     '',

@@ -63,6 +63,8 @@ interface TableFile {
   generatedFrom: string;
   figures: Record<string, unknown>;
   tables: Array<{ name: string; plugin: string; file: string; line: number; entries: number }>;
+  /** Names that set the same variable (groups of two or more, table order). */
+  aliases: string[][];
   options: Record<string, OptionEntry[]>;
 }
 
@@ -194,33 +196,12 @@ export function pluginFileName(spec: string): string {
 // Aliases: names whose parser writes the same variable (processes/workers,
 // home/virtualenv/venv/pyhome, module/wsgi, wsgi-file/file, …).
 
-// Built on first use: start-up only pays for what a run asks.
-let aliasKey: Map<string, string> | undefined;
-let aliasGroups: Map<string, string[]> | undefined;
-
-function buildAliases(): void {
-  aliasKey = new Map();
-  aliasGroups = new Map();
-  for (const [name, es] of OPTIONS) {
-    const e = linuxEntry(es);
-    if (!e.data.startsWith('&')) continue;
-    const key = `${e.plugin}|${e.parser}|${e.data}`;
-    aliasKey.set(name, key);
-    const g = aliasGroups.get(key);
-    if (g) g.push(name);
-    else aliasGroups.set(key, [name]);
-  }
-  // `chmod-socket`/`chmod` share a parser that writes globals directly (data NULL).
-  aliasGroups.set('core|chmod', ['chmod-socket', 'chmod']);
-  aliasKey.set('chmod-socket', 'core|chmod');
-  aliasKey.set('chmod', 'core|chmod');
-}
+const ALIASES = new Map<string, string[]>();
+for (const group of OPTION_TABLE.aliases) for (const name of group) ALIASES.set(name, group);
 
 /** Every name of the option's variable, the option itself first when it has no aliases. */
 export function aliasesOf(name: string): readonly string[] {
-  if (!aliasKey) buildAliases();
-  const k = aliasKey!.get(name);
-  return (k && aliasGroups!.get(k)) || [name];
+  return ALIASES.get(name) ?? [name];
 }
 
 /** One name per variable (the first in table order), for grouping. */

@@ -1,6 +1,6 @@
 /**
  * Python 3 expressions and simple (expression) statements: a hand-written recursive-descent
- * parser over the chevrotain tokens of lexer.ts, one method per grammar rule, building the
+ * parser over the tokens of lexer.ts, one method per grammar rule, building the
  * flat tree of ast.ts.
  *
  * Why not a chevrotain parser: the same grammar written as a chevrotain
@@ -19,7 +19,7 @@
  * Semantic checks the grammar cannot express (`cannot assign to …`, bytes mixed with str)
  * are collected in `semErrors`.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from './tokens.js';
 import type { Arg, Expr, Node, Stmt, StrPiece, Trailer } from './ast.js';
 import * as Tk from './tokens.js';
 

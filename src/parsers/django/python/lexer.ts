@@ -1,5 +1,5 @@
 /**
- * Python 3 tokenizer: a chevrotain lexer for the token classes, then a post-pass that does
+ * Python 3 tokenizer: hand-written scanners for the token classes, then a post-pass that does
  * what CPython's tokenizer (Parser/tokenizer.c, Python 3.11) does on top of them:
  *
  * - NEWLINE ends a logical line; newlines inside `()`, `[]`, `{}` are ignored (implicit
@@ -19,12 +19,15 @@
  * tokenizing restarts at the next line that begins in column 1, so one bad line does not
  * swallow the rest of the file (CPython stops at the first error; we report and go on).
  *
- * The chevrotain lexer is built once, lazily, on first use.
+ * The scanners mirror a C state machine character by character, so they are plain code, not
+ * a chevrotain lexer: building one (its first-character analysis over every start character
+ * of Python names) and its token types cost ~10 ms of every cold start that reads a
+ * settings file, more than lexing a 5,000-line module.
  */
-import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { ParseProblem } from '../../../core/diagnostic.js';
 import type { SourceFile } from '../../../core/source.js';
 import * as Tk from './tokens.js';
+import type { IToken, TokenType } from './tokens.js';
 
 export const SYNTAX_ERROR = 'django/python-syntax-error';
 
@@ -89,36 +92,12 @@ export function scanString(text: string, offset: number): { end: number; termina
 }
 
 // ---------------------------------------------------------------------------------------
-// The chevrotain lexer (token classes only).
+// Token classes: scanners tried in a fixed order at each offset, the first match wins.
 
 const unterminated = new Set<number>();
 
-/*
- * Every token class is a custom matcher with explicit start characters: chevrotain then
- * builds its first-character dispatch table without analysing regular expressions, which
- * keeps the lexer's construction (part of every cold start) to about a millisecond.
- * Characters no class accepts come back as lexer errors and become ERRORTOKENs.
- */
+/** End offset of the class's token at `offset`, or a value ≤ `offset` when it does not start there. */
 type Scan = (text: string, offset: number) => number;
-
-function custom(name: string, scan: Scan, hints: Array<string | number>, extra: { group?: string; line_breaks?: boolean } = {}): TokenType {
-  // chevrotain copies match[0] out at once, so one result array per token class is reused.
-  const result: [string] = [''];
-  return createToken({
-    name,
-    pattern: {
-      exec(text: string, offset: number) {
-        const e = scan(text, offset);
-        if (e <= offset) return null;
-        result[0] = text.slice(offset, e);
-        return result as unknown as RegExpExecArray;
-      },
-    },
-    start_chars_hint: hints,
-    ...(extra.group ? { group: extra.group } : {}),
-    line_breaks: extra.line_breaks ?? false,
-  });
-}
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0x80;
@@ -225,30 +204,43 @@ const scanOp: Scan = (text, o) => {
   return n ? o + n : -1;
 };
 
-const OPS1 = '-+*/%@&|^~<>()[]{},:.;=';
-const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_'.split('');
-/** One character per chevrotain dispatch bucket above ASCII (codes < 256 one by one, then buckets of 255). */
-const NON_ASCII_HINTS: number[] = [];
-for (let c = 0x80; c < 256; c++) NON_ASCII_HINTS.push(c);
-for (let k = 1; k <= 257; k++) NON_ASCII_HINTS.push(Math.max(256, 255 * k));
+const LxNewline: TokenType = { name: 'LxNewline' };
+const LxString: TokenType = { name: 'LxString' };
+const LxNumber: TokenType = { name: 'LxNumber' };
+const LxName: TokenType = { name: 'LxName' };
+const LxOp: TokenType = { name: 'LxOp' };
+/** A character no class accepts (an ERRORTOKEN later), one per code point. */
+const LxBad: TokenType = { name: 'LxBad' };
 
-const LxNewline = custom('LxNewline', scanNewline, ['\n', '\r'], { line_breaks: true });
-const LxSkip = custom('LxSkip', scanSkip, [' ', '\t', '\f', '#', '\\', 0xfeff], { group: Lexer.SKIPPED as unknown as string, line_breaks: true });
-const LxString = custom('LxString', scanStringTok, ["'", '"', 'r', 'R', 'b', 'B', 'u', 'U', 'f', 'F'], { line_breaks: true });
-const LxNumber = custom('LxNumber', scanNumber, [...'0123456789.']);
-const LxName = custom('LxName', scanName, [...LETTERS, ...NON_ASCII_HINTS]);
-const LxOp = custom('LxOp', scanOp, [...new Set([...OPS1, '!'])]);
+/** The classes in order of preference; `type` undefined: skipped (blanks, comments, continuations). */
+const CLASSES: ReadonlyArray<{ type: TokenType | undefined; scan: Scan }> = [
+  { type: LxNewline, scan: scanNewline },
+  { type: undefined, scan: scanSkip },
+  { type: LxString, scan: scanStringTok },
+  { type: LxNumber, scan: scanNumber },
+  { type: LxName, scan: scanName },
+  { type: LxOp, scan: scanOp },
+];
 
-const LEXER_TOKENS = [LxNewline, LxSkip, LxString, LxNumber, LxName, LxOp];
-
-let lexer: Lexer | undefined;
-function getLexer(): Lexer {
-  lexer ??= new Lexer(LEXER_TOKENS, {
-    positionTracking: 'onlyOffset',
-    skipValidations: true,
-    ensureOptimizations: true,
-  });
-  return lexer;
+/** Class tokens of `text`, skipped text left out. */
+function lexClasses(text: string): IToken[] {
+  const tokens: IToken[] = [];
+  const len = text.length;
+  let o = 0;
+  next: while (o < len) {
+    for (const { type, scan } of CLASSES) {
+      const e = scan(text, o);
+      if (e > o) {
+        if (type) tokens.push(mk(type, text.slice(o, e), o, e));
+        o = e;
+        continue next;
+      }
+    }
+    const w = text.codePointAt(o)! > 0xffff ? 2 : 1;
+    tokens.push(mk(LxBad, text.slice(o, o + w), o, o + w));
+    o += w;
+  }
+  return tokens;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -265,29 +257,7 @@ function mk(type: TokenType, image: string, start: number, end: number): IToken 
     startOffset: start,
     endOffset: end - 1,
     tokenType: type,
-    tokenTypeIdx: type.tokenTypeIdx!,
-  } as IToken;
-}
-
-/** Characters no token class accepts (chevrotain reports them as errors) become LxBad tokens, one per character. */
-const LxBad = createToken({ name: 'LxBad', pattern: Lexer.NA });
-function mergeErrors(text: string, tokens: IToken[], errors: Array<{ offset: number; length: number }>): IToken[] {
-  const out: IToken[] = [];
-  let j = 0;
-  const pushBad = (e: { offset: number; length: number }) => {
-    for (let o = e.offset; o < e.offset + e.length; ) {
-      const cp = text.codePointAt(o)!;
-      const w = cp > 0xffff ? 2 : 1;
-      out.push(mk(LxBad, text.slice(o, o + w), o, o + w));
-      o += w;
-    }
   };
-  for (const t of tokens) {
-    while (j < errors.length && errors[j]!.offset < t.startOffset) pushBad(errors[j++]!);
-    out.push(t);
-  }
-  while (j < errors.length) pushBad(errors[j++]!);
-  return out;
 }
 
 const OPEN_FOR: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -308,8 +278,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
   const problems: ParseProblem[] = [];
   unterminated.clear();
   nonAsciiNames.clear();
-  const lexResult = getLexer().tokenize(text);
-  const lexed = lexResult.errors.length ? mergeErrors(text, lexResult.tokens, lexResult.errors) : lexResult.tokens;
+  const lexed = lexClasses(text);
   const unterminatedHere = new Set(unterminated);
   unterminated.clear();
   const wideNames = new Set(nonAsciiNames);
@@ -447,7 +416,6 @@ export function tokenize(source: SourceFile): TokenizeResult {
     if (type === LxOp) {
       const tt = (image.length === 1 ? OP1[image.charCodeAt(0)] : OPN.get(image))!;
       t.tokenType = tt;
-      t.tokenTypeIdx = tt.tokenTypeIdx!;
       out.push(t);
       const c = image.charCodeAt(0);
       if (image.length === 1 && (c === 40 || c === 91 || c === 123)) {
@@ -474,7 +442,6 @@ export function tokenize(source: SourceFile): TokenizeResult {
       const kw = image.length >= 2 && image.length <= 8 ? KEYWORD_TYPES.get(image) : undefined;
       const tt = kw ?? Tk.Name;
       t.tokenType = tt;
-      t.tokenTypeIdx = tt.tokenTypeIdx!;
       out.push(t);
       if (wideNames.size && wideNames.has(start) && !IDENTIFIER.test(image.normalize('NFKC'))) {
         const bad = firstInvalidIdentifierChar(image);
@@ -495,7 +462,6 @@ export function tokenize(source: SourceFile): TokenizeResult {
     }
     if (type === LxString) {
       t.tokenType = Tk.String;
-      t.tokenTypeIdx = Tk.String.tokenTypeIdx!;
       out.push(t);
       if (unterminatedHere.has(start)) {
         const triple = isTriple(image);
@@ -509,14 +475,12 @@ export function tokenize(source: SourceFile): TokenizeResult {
     }
     if (type === LxNumber) {
       t.tokenType = Tk.Number;
-      t.tokenTypeIdx = Tk.Number.tokenTypeIdx!;
       out.push(t);
       checkNumber(t, lexed[k], lexTypes[k], markBad);
       continue;
     }
     // LxBad
     t.tokenType = Tk.ErrorToken;
-    t.tokenTypeIdx = Tk.ErrorToken.tokenTypeIdx!;
     out.push(t);
     const c = image.charCodeAt(0);
     if (c === BACKSLASH) {
@@ -621,14 +585,14 @@ function firstTokenAtOrAfter(tokens: IToken[], offset: number): number {
  */
 export function tokenizeFragment(text: string, base: number): IToken[] | undefined {
   unterminated.clear();
-  const r = getLexer().tokenize(text);
-  const bad = r.errors.length > 0 || unterminated.size > 0;
+  const lexed = lexClasses(text);
+  const bad = unterminated.size > 0 || lexed.some((t) => t.tokenType === LxBad);
   unterminated.clear();
   nonAsciiNames.clear();
   if (bad) return undefined;
   const out: IToken[] = [];
   let depth = 0;
-  for (const t of r.tokens) {
+  for (const t of lexed) {
     const type = t.tokenType;
     if (type === LxNewline) continue;
     let tt: TokenType;
@@ -643,9 +607,8 @@ export function tokenizeFragment(text: string, base: number): IToken[] | undefin
     else if (type === LxNumber) tt = Tk.Number;
     else return undefined;
     t.tokenType = tt;
-    t.tokenTypeIdx = tt.tokenTypeIdx!;
     t.startOffset += base;
-    if (t.endOffset !== undefined) t.endOffset += base;
+    t.endOffset += base;
     out.push(t);
   }
   return depth === 0 ? out : undefined;

@@ -1,7 +1,7 @@
 /**
  * The statement layer of the Python front end: a hand-written parser over the tokens of
  * lexer.ts that cuts logical lines into statements and blocks, and hands every expression
- * (and every simple statement) to the chevrotain grammar of expr-parser.ts.
+ * (and every simple statement) to the expression parser of expr-parser.ts.
  *
  * Everything of Python 3.11's statement syntax is read, so that blocks nest correctly and
  * syntax errors are found anywhere in the file; the evaluator decides what it follows
@@ -15,7 +15,7 @@
  * the next logical line. Block nesting is bounded by the tokenizer (100 indentation levels,
  * CPython's limit), expression nesting by the bracket limit (200).
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from './tokens.js';
 import type { ParseProblem } from '../../../core/diagnostic.js';
 import type { SourceFile } from '../../../core/source.js';
 import type { Expr, ImportName, Module, Stmt } from './ast.js';

@@ -1,31 +1,39 @@
 /**
  * Token types of the Python front end.
  *
- * The chevrotain lexer (lexer.ts) recognises only a few broad classes (names, numbers,
- * strings, operators, newlines); its post-pass gives every token its precise type from this
- * table (each keyword and operator has its own type, with categories for the operator
- * families), and adds NEWLINE / INDENT / DEDENT the way CPython's tokenizer does. The
- * parser (parser.ts) matches on these types.
+ * The tokenizer (lexer.ts) first recognises a few broad classes (names, numbers, strings,
+ * operators, newlines); its post-pass gives every token its precise type from this table
+ * (each keyword and operator has its own type) and adds NEWLINE / INDENT / DEDENT the way
+ * CPython's tokenizer does. The parser (parser.ts) matches on these types.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-const NA = Lexer.NA;
+/** A token type: the parser compares types by identity; the name is for tests and debugging. */
+export interface TokenType {
+  readonly name: string;
+}
 
-// Categories
-export const BinOp = createToken({ name: 'BinOp', pattern: NA });
-export const AugAssign = createToken({ name: 'AugAssign', pattern: NA });
-export const CompOp = createToken({ name: 'CompOp', pattern: NA });
-export const UnaryOp = createToken({ name: 'UnaryOp', pattern: NA });
+/** A token: its text, where it starts in the file (UTF-16 offset) and its type. */
+export interface IToken {
+  image: string;
+  startOffset: number;
+  /** Offset of the last character (inclusive); `startOffset - 1` for an empty token. */
+  endOffset: number;
+  tokenType: TokenType;
+}
+
+function tokenType(name: string): TokenType {
+  return { name };
+}
 
 // Atoms and layout
-export const Name = createToken({ name: 'Name', pattern: NA });
-export const Number = createToken({ name: 'Number', pattern: NA });
-export const String = createToken({ name: 'String', pattern: NA });
-export const Newline = createToken({ name: 'NEWLINE', pattern: NA });
-export const Indent = createToken({ name: 'INDENT', pattern: NA });
-export const Dedent = createToken({ name: 'DEDENT', pattern: NA });
+export const Name = tokenType('Name');
+export const Number = tokenType('Number');
+export const String = tokenType('String');
+export const Newline = tokenType('NEWLINE');
+export const Indent = tokenType('INDENT');
+export const Dedent = tokenType('DEDENT');
 /** A token the tokenizer already reported as an error (the parser skips its logical line). */
-export const ErrorToken = createToken({ name: 'ERRORTOKEN', pattern: NA });
+export const ErrorToken = tokenType('ERRORTOKEN');
 
 /** Hard keywords of Python 3.11 (soft keywords `match`, `case`, `_`, `type` are names). */
 export const KEYWORDS = [
@@ -37,29 +45,29 @@ export const KEYWORDS = [
 export type Keyword = (typeof KEYWORDS)[number];
 
 export const KW: Record<Keyword, TokenType> = Object.create(null);
-for (const k of KEYWORDS) KW[k] = createToken({ name: `kw_${k}`, pattern: NA });
+for (const k of KEYWORDS) KW[k] = tokenType(`kw_${k}`);
 
-/** Operators and delimiters, with the categories they belong to. */
-const OPS: Array<[string, string, TokenType[]]> = [
-  ['(', 'LParen', []], [')', 'RParen', []], ['[', 'LBracket', []], [']', 'RBracket', []],
-  ['{', 'LBrace', []], ['}', 'RBrace', []], [',', 'Comma', []], [':', 'Colon', []],
-  ['.', 'Dot', []], [';', 'Semi', []], ['=', 'Assign', []], ['->', 'Arrow', []],
-  [':=', 'Walrus', []], ['...', 'Ellipsis', []], ['@', 'At', [BinOp]], ['**', 'Pow', []],
-  ['+', 'Plus', [BinOp, UnaryOp]], ['-', 'Minus', [BinOp, UnaryOp]], ['~', 'Tilde', [UnaryOp]],
-  ['*', 'Star', [BinOp]], ['/', 'Slash', [BinOp]], ['//', 'DSlash', [BinOp]], ['%', 'Percent', [BinOp]],
-  ['|', 'Pipe', [BinOp]], ['^', 'Caret', [BinOp]], ['&', 'Amp', [BinOp]], ['<<', 'LShift', [BinOp]],
-  ['>>', 'RShift', [BinOp]],
-  ['<', 'Lt', [CompOp]], ['>', 'Gt', [CompOp]], ['==', 'EqEq', [CompOp]], ['>=', 'GtE', [CompOp]],
-  ['<=', 'LtE', [CompOp]], ['!=', 'NotEq', [CompOp]], ['<>', 'LtGt', []],
-  ['+=', 'PlusEq', [AugAssign]], ['-=', 'MinusEq', [AugAssign]], ['*=', 'StarEq', [AugAssign]],
-  ['/=', 'SlashEq', [AugAssign]], ['//=', 'DSlashEq', [AugAssign]], ['%=', 'PercentEq', [AugAssign]],
-  ['@=', 'AtEq', [AugAssign]], ['&=', 'AmpEq', [AugAssign]], ['|=', 'PipeEq', [AugAssign]],
-  ['^=', 'CaretEq', [AugAssign]], ['>>=', 'RShiftEq', [AugAssign]], ['<<=', 'LShiftEq', [AugAssign]],
-  ['**=', 'PowEq', [AugAssign]],
+/** Operators and delimiters: text and token name. */
+const OPS: Array<[string, string]> = [
+  ['(', 'LParen'], [')', 'RParen'], ['[', 'LBracket'], [']', 'RBracket'],
+  ['{', 'LBrace'], ['}', 'RBrace'], [',', 'Comma'], [':', 'Colon'],
+  ['.', 'Dot'], [';', 'Semi'], ['=', 'Assign'], ['->', 'Arrow'],
+  [':=', 'Walrus'], ['...', 'Ellipsis'], ['@', 'At'], ['**', 'Pow'],
+  ['+', 'Plus'], ['-', 'Minus'], ['~', 'Tilde'],
+  ['*', 'Star'], ['/', 'Slash'], ['//', 'DSlash'], ['%', 'Percent'],
+  ['|', 'Pipe'], ['^', 'Caret'], ['&', 'Amp'], ['<<', 'LShift'],
+  ['>>', 'RShift'],
+  ['<', 'Lt'], ['>', 'Gt'], ['==', 'EqEq'], ['>=', 'GtE'],
+  ['<=', 'LtE'], ['!=', 'NotEq'], ['<>', 'LtGt'],
+  ['+=', 'PlusEq'], ['-=', 'MinusEq'], ['*=', 'StarEq'],
+  ['/=', 'SlashEq'], ['//=', 'DSlashEq'], ['%=', 'PercentEq'],
+  ['@=', 'AtEq'], ['&=', 'AmpEq'], ['|=', 'PipeEq'],
+  ['^=', 'CaretEq'], ['>>=', 'RShiftEq'], ['<<=', 'LShiftEq'],
+  ['**=', 'PowEq'],
 ];
 
 export const OP: Record<string, TokenType> = Object.create(null);
-for (const [image, name, categories] of OPS) OP[image] = createToken({ name, pattern: NA, categories });
+for (const [image, name] of OPS) OP[image] = tokenType(name);
 
 export const T = {
   LParen: OP['(']!, RParen: OP[')']!, LBracket: OP['[']!, RBracket: OP[']']!, LBrace: OP['{']!,
@@ -67,12 +75,6 @@ export const T = {
   Assign: OP['=']!, Arrow: OP['->']!, Walrus: OP[':=']!, Ellipsis: OP['...']!, Pow: OP['**']!,
   Star: OP['*']!, Minus: OP['-']!, LtGt: OP['<>']!,
 };
-
-/** Every parser token type (the parser's vocabulary). */
-export const ALL_TOKEN_TYPES: TokenType[] = [
-  BinOp, AugAssign, CompOp, UnaryOp, Name, Number, String, Newline, Indent, Dedent, ErrorToken,
-  ...Object.values(KW), ...Object.values(OP),
-];
 
 /** Binary operator precedence (higher binds tighter), by image. */
 export const BINARY_PRECEDENCE: Record<string, number> = {
