@@ -9,6 +9,7 @@
  * entries.
  */
 import * as fs from 'node:fs';
+import { LineTable } from '../../core/line-table.js';
 import { dataFile as packageDataFile } from '../../core/package-root.js';
 import type { ExtraDirective } from '../../core/config.js';
 
@@ -231,7 +232,7 @@ function decorate(name: string, e: DirectiveEntry): Directive {
     anyType: e.type === 'conf',
     argCheck: parseArgs(e.args),
     blockKnown: true,
-    builtin: e.source === table.generatedFrom && e.inBuild,
+    builtin: e.source === TABLE_SOURCE && e.inBuild,
     flag: e.handler !== undefined && FLAG_HANDLERS.has(e.handler),
     ok: undefined as unknown as Directive['ok'],
     dupModel: undefined,
@@ -255,33 +256,28 @@ function notAllowed(entries: Directive[]): Lookup {
 // ---------------------------------------------------------------------------------------
 // Loading
 
-interface TableFile {
-  generatedFrom: string;
-  figures: Record<string, number>;
-  directives: Record<string, DirectiveEntry[]>;
-}
-
 /** data/nginx/<file> of the installed package. */
 export function dataFile(file: string): string {
   return packageDataFile('nginx', file);
 }
 
-const table = JSON.parse(fs.readFileSync(dataFile('directives.json'), 'latin1')) as TableFile;
+// The generator writes the table in ASCII, so latin1 reads it exactly (and faster).
+const table = new LineTable<DirectiveEntry[]>(fs.readFileSync(dataFile('directives.json'), 'latin1'), 'directives');
 
 /** Where the table came from (`nginx-1.22.1`) and its figures. */
-export const TABLE_SOURCE = table.generatedFrom;
-export const TABLE_FIGURES: Readonly<Record<string, number>> = table.figures;
+export const TABLE_SOURCE = table.header.generatedFrom as string;
+export const TABLE_FIGURES = table.header.figures as Readonly<Record<string, number>>;
 
-// Entries are decorated on first lookup: a run meets a few dozen of the 602 names, and
-// decorating them all (and indexing names by context) at start-up cost ~15 ms of a cold start.
+// Entries are parsed and decorated on first lookup: a run meets a few dozen of the 602
+// names, and doing them all at start-up cost ~20 ms of a cold start.
 const BASE = new Map<string, Directive[]>();
 
 /** The decorated table entries for a name, or undefined when the table does not know it. */
 function baseEntries(name: string): Directive[] | undefined {
   const hit = BASE.get(name);
-  if (hit !== undefined || !Object.hasOwn(table.directives, name)) return hit;
-  const decorated = table.directives[name]!.map((e) => decorate(name, e));
-  BASE.set(name, decorated);
+  if (hit !== undefined) return hit;
+  const decorated = table.get(name)?.map((e) => decorate(name, e));
+  if (decorated) BASE.set(name, decorated);
   return decorated;
 }
 
@@ -355,8 +351,8 @@ export class DirectiveDb {
 
   /** Every name the table or the user's extensions know, in table order (for did-you-mean). */
   allNames(): string[] {
-    const names = Object.keys(table.directives);
-    for (const name of this.extra.keys()) if (!Object.hasOwn(table.directives, name)) names.push(name);
+    const names = table.names();
+    for (const name of this.extra.keys()) if (!table.has(name)) names.push(name);
     return names;
   }
 }
@@ -377,5 +373,5 @@ export function directiveDb(extraDirectives?: Record<string, ExtraDirective>): D
 
 /** All base-table names. */
 export function allDirectiveNames(): string[] {
-  return Object.keys(table.directives);
+  return table.names();
 }
