@@ -3,8 +3,19 @@ import type { Rule } from '../../core/rule.js';
 import { ALL_OPTION_NAMES, getoptTable, optionInfo } from '../../parsers/uwsgi/options.js';
 import { configs, placeholderNames } from './_util.js';
 
+// A typo is usually copied into many files: each key's suggestion is computed once per run.
+const suggestionMemo = new Map<string, string | undefined>();
+const abbreviationMemo = new Map<string, string | undefined>();
+
 /** The option names a key was probably meant to be (case, underscores, typos). */
 export function suggestOption(key: string): string | undefined {
+  if (suggestionMemo.has(key)) return suggestionMemo.get(key);
+  const best = closestOption(key);
+  suggestionMemo.set(key, best);
+  return best;
+}
+
+function closestOption(key: string): string | undefined {
   const lower = key.toLowerCase().replaceAll('_', '-');
   if (optionInfo(lower)) return lower;
   const max = key.length <= 4 ? 1 : key.length <= 9 ? 2 : 3;
@@ -24,9 +35,16 @@ export function suggestOption(key: string): string | undefined {
 /** The option a command-line abbreviation stands for (a unique prefix, as getopt_long accepts). */
 export function abbreviationOf(key: string, plugins: string[]): string | undefined {
   if (key.length < 2) return undefined;
-  const t = getoptTable(plugins);
+  const memoKey = `${key}\0${plugins.join(',')}`;
+  if (abbreviationMemo.has(memoKey)) return abbreviationMemo.get(memoKey);
+  const found = uniquePrefixMatch(getoptTable(plugins).long, key);
+  abbreviationMemo.set(memoKey, found);
+  return found;
+}
+
+function uniquePrefixMatch(long: ReadonlyArray<{ name: string }>, key: string): string | undefined {
   let found: string | undefined;
-  for (const o of t.long) {
+  for (const o of long) {
     if (o.name.startsWith(key)) {
       if (found && found !== o.name) return undefined;
       found = o.name;
