@@ -25,8 +25,9 @@ try {
 const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
-if (cachedData === undefined || script.cachedDataRejected) {
-  // After the run, so the cache also holds the functions this run compiled.
+// Only a check run writes the cache, after the run, so that it holds the functions a check
+// compiles (one made by `stacklint --version` would leave later checks compiling them anew).
+if ((cachedData === undefined || script.cachedDataRejected) && process.argv.includes('check')) {
   process.once('exit', () => {
     try {
       fs.mkdirSync(cacheDir, { recursive: true });

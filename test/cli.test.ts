@@ -105,3 +105,35 @@ describe('stacklint CLI', () => {
     expect(ids).toContain('core/binary-file');
   });
 });
+
+describe('the V8 code cache of bin/stacklint.cjs', () => {
+  it('is written by a check run only, and replaces the caches of earlier builds', () => {
+    const install = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-install-')));
+    try {
+      for (const f of ['bin/stacklint.cjs', 'dist/stacklint.cjs', 'package.json']) {
+        fs.mkdirSync(path.join(install, path.dirname(f)), { recursive: true });
+        fs.copyFileSync(path.join(ROOT, f), path.join(install, f));
+      }
+      fs.cpSync(path.join(ROOT, 'data'), path.join(install, 'data'), { recursive: true });
+      const cacheDir = path.join(install, 'node_modules/.cache/stacklint');
+      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.writeFileSync(path.join(cacheDir, 'stale.bin'), 'from an earlier build');
+      const bin = path.join(install, 'bin/stacklint.cjs');
+      const runInstalled = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+
+      expect(runInstalled(['--version']).status).toBe(0);
+      expect(fs.readdirSync(cacheDir)).toEqual(['stale.bin']);
+
+      expect(runInstalled(['check', 'notes.txt']).status).toBe(0);
+      const written = fs.readdirSync(cacheDir);
+      expect(written).toHaveLength(1);
+      expect(written[0]).toMatch(new RegExp(`-${process.version}-${process.arch}\\.bin$`));
+      // The next run reads it and finds the same result.
+      const again = runInstalled(['check', '--format', 'json', 'notes.txt']);
+      expect(again.status).toBe(0);
+      expect(fs.readdirSync(cacheDir)).toEqual(written);
+    } finally {
+      fs.rmSync(install, { recursive: true, force: true });
+    }
+  });
+});
