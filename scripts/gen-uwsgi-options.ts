@@ -41,6 +41,12 @@ export interface OptionTable {
    * table order: groups of two or more.
    */
   aliases: string[][];
+  /**
+   * What getopt_long needs, one row per entry that exists on Linux, in the order of
+   * `options`: [name, plugin, takes argument, short letter or ""]. It spares the CLI parsing
+   * every option's entries on each start to build its command-line tables.
+   */
+  getopt: Array<[string, string, TakesArgument, string]>;
   /** Entries by option name, in runtime order (core first, then by plugin directory). */
   options: Record<string, OptionEntry[]>;
 }
@@ -488,6 +494,9 @@ export function generate(root: string): OptionTable {
     },
     tables: tables.map((t) => ({ name: t.name, plugin: t.plugin, file: t.file, line: t.line, entries: t.entries.length })),
     aliases: aliasGroups(options),
+    getopt: Object.entries(options).flatMap(([name, es]) =>
+      es.filter((e) => e.debian !== false).map((e): [string, string, TakesArgument, string] => [name, e.plugin, e.takesArgument, e.short ?? '']),
+    ),
     options,
   };
 }
@@ -523,18 +532,21 @@ function readIfExists(p: string): string | undefined {
 }
 
 /**
- * One line per option (reviewable diffs, and half the bytes of an indented dump: the CLI reads
- * this file on every start), non-ASCII escaped so that it can be read as latin1.
+ * One line per option, under `options` as the last key: reviewable diffs, and the layout the
+ * CLI's LineTable indexes without parsing every entry on each start. Non-ASCII is escaped so
+ * that the file can be read as latin1.
  */
 export function formatTable(table: OptionTable): string {
-  const options = Object.entries(table.options).map(([name, entries]) => `  ${JSON.stringify(name)}: ${JSON.stringify(entries)}`);
+  const rows = (items: unknown[]) => items.map((x) => `    ${JSON.stringify(x)}`).join(',\n');
+  const options = Object.entries(table.options).map(([name, entries]) => `    ${JSON.stringify(name)}: ${JSON.stringify(entries)}`);
   const text = [
     '{',
-    ` "generatedFrom": ${JSON.stringify(table.generatedFrom)},`,
-    ` "figures": ${JSON.stringify(table.figures)},`,
-    ` "tables": [\n${table.tables.map((t) => `  ${JSON.stringify(t)}`).join(',\n')}\n ],`,
-    ` "aliases": [\n${table.aliases.map((g) => `  ${JSON.stringify(g)}`).join(',\n')}\n ],`,
-    ` "options": {\n${options.join(',\n')}\n }`,
+    `  "generatedFrom": ${JSON.stringify(table.generatedFrom)},`,
+    `  "figures": ${JSON.stringify(table.figures)},`,
+    `  "tables": [\n${rows(table.tables)}\n  ],`,
+    `  "aliases": [\n${rows(table.aliases)}\n  ],`,
+    `  "getopt": [\n${rows(table.getopt)}\n  ],`,
+    `  "options": {\n${options.join(',\n')}\n  }`,
     '}',
     '',
   ].join('\n');

@@ -7,6 +7,7 @@
  * Everything is built once at module load.
  */
 import * as fs from 'node:fs';
+import { LineTable } from '../../core/line-table.js';
 import { dataFile } from '../../core/package-root.js';
 
 export type TakesArgument = 'required' | 'no' | 'optional';
@@ -59,13 +60,15 @@ export interface OptionEntry {
   debian?: false;
 }
 
-interface TableFile {
+/** The table file's fields besides `options` (which are read per name, see LineTable). */
+interface TableHeader {
   generatedFrom: string;
   figures: Record<string, unknown>;
   tables: Array<{ name: string; plugin: string; file: string; line: number; entries: number }>;
   /** Names that set the same variable (groups of two or more, table order). */
   aliases: string[][];
-  options: Record<string, OptionEntry[]>;
+  /** Per entry that exists on Linux, in table order: name, plugin, takes argument, short letter or "". */
+  getopt: Array<[string, string, TakesArgument, string]>;
 }
 
 /** data/uwsgi/<file> of the installed package. */
@@ -73,8 +76,10 @@ export function uwsgiDataFile(file: string): string {
   return dataFile('uwsgi', file);
 }
 
-// The generator writes the table in ASCII (non-ASCII escaped), so latin1 reads it exactly and faster.
-export const OPTION_TABLE: TableFile = JSON.parse(fs.readFileSync(uwsgiDataFile('options.json'), 'latin1')) as TableFile;
+// The generator writes the table in ASCII (non-ASCII escaped), so latin1 reads it exactly and
+// faster; an option's entries are parsed when first asked for.
+const OPTIONS = new LineTable<OptionEntry[]>(fs.readFileSync(uwsgiDataFile('options.json'), 'latin1'), 'options');
+export const OPTION_TABLE = OPTIONS.header as unknown as TableHeader;
 
 /** Plugins shipped by Debian's uwsgi packages (`/usr/lib/uwsgi/plugins/<name>_plugin.so`). */
 export const DEBIAN_PLUGINS: ReadonlySet<string> = new Set(
@@ -136,10 +141,8 @@ export const EMBEDDED_PLUGINS: ReadonlySet<string> = new Set([
   'stats_pusher_socket',
 ]);
 
-const OPTIONS = new Map<string, OptionEntry[]>(Object.entries(OPTION_TABLE.options));
-
 /** Every option name, in table order. */
-export const ALL_OPTION_NAMES: readonly string[] = [...OPTIONS.keys()];
+export const ALL_OPTION_NAMES: readonly string[] = OPTIONS.names();
 
 export function optionEntries(name: string): OptionEntry[] | undefined {
   return OPTIONS.get(name);
@@ -240,16 +243,16 @@ export function getoptTable(plugins: Iterable<string>): GetoptTable {
   const long: LongOption[] = [];
   const byName = new Map<string, LongOption>();
   const short = new Map<string, { name: string; hasArg: TakesArgument }>();
-  const add = (name: string, e: OptionEntry) => {
-    const o = { name, hasArg: e.takesArgument };
+  const add = ([name, , hasArg, letter]: TableHeader['getopt'][number]) => {
+    const o = { name, hasArg };
     long.push(o);
     if (!byName.has(name)) byName.set(name, o);
-    if (e.short && !short.has(e.short)) short.set(e.short, { name, hasArg: e.takesArgument });
+    if (letter && !short.has(letter)) short.set(letter, { name, hasArg });
   };
   // Base options first, then plugins (request plugins and generic ones; their relative order
   // does not change getopt's answers, since every long option has its own `val`).
-  for (const [name, es] of OPTIONS) for (const e of es) if (e.plugin === 'core' && e.debian !== false) add(name, e);
-  for (const [name, es] of OPTIONS) for (const e of es) if (e.plugin !== 'core' && loaded.has(e.plugin) && e.debian !== false) add(name, e);
+  for (const row of OPTION_TABLE.getopt) if (row[1] === 'core') add(row);
+  for (const row of OPTION_TABLE.getopt) if (row[1] !== 'core' && loaded.has(row[1])) add(row);
   const t: GetoptTable = { long, byName, short };
   getoptCache.set(key, t);
   return t;

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { debianCondition, formatTable, generate } from '../../../scripts/gen-uwsgi-options.js';
-import { aliasesOf, getoptTable, OPTION_TABLE, optionInfo, pluginDir } from '../../../src/parsers/uwsgi/options.js';
+import { ALL_OPTION_NAMES, aliasesOf, getoptTable, OPTION_TABLE, optionEntries, optionInfo, pluginDir } from '../../../src/parsers/uwsgi/options.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const UPSTREAM = '/work/upstream/uwsgi-2.0.21';
@@ -16,7 +16,7 @@ const HELP = path.resolve(ROOT, '../shared/facts/experiments/uwsgi');
 
 function namesOf(plugin: string): Set<string> {
   const out = new Set<string>();
-  for (const [name, es] of Object.entries(OPTION_TABLE.options)) if (es.some((e) => e.plugin === plugin && e.debian !== false)) out.add(name);
+  for (const name of ALL_OPTION_NAMES) if (optionEntries(name)!.some((e) => e.plugin === plugin && e.debian !== false)) out.add(name);
   return out;
 }
 
@@ -65,7 +65,7 @@ describe('uWSGI option table', () => {
     expect(optionInfo('module')).toMatchObject({ plugin: 'python', short: 'w', kind: 'string' });
     expect(optionInfo('disable-logging')?.kind).toBe('bool-inverted');
     expect(optionInfo('mime-file')).toMatchObject({ ifdef: '!(__APPLE__)' });
-    expect(OPTION_TABLE.options['jail']![0]).toMatchObject({ ifdef: 'defined(__FreeBSD__) || defined(__GNU_kFreeBSD__)', debian: false });
+    expect(optionEntries('jail')![0]).toMatchObject({ ifdef: 'defined(__FreeBSD__) || defined(__GNU_kFreeBSD__)', debian: false });
   });
 
   it('groups aliases by the variable they write', () => {
@@ -122,5 +122,21 @@ describe('uWSGI option table', () => {
     const table = generate(UPSTREAM);
     const committed = fs.readFileSync(path.join(ROOT, 'data/uwsgi/options.json'), 'utf8');
     expect(formatTable(table)).toBe(committed);
+  });
+  it('has getopt rows that agree with the entries (core first, then loaded plugins)', () => {
+    for (const plugins of [[], ['python', 'http'], ['python', 'gevent', 'router_cache']]) {
+      const expected: Array<{ name: string; hasArg: string }> = [];
+      const loaded = new Set(plugins);
+      for (const core of [true, false]) {
+        for (const name of ALL_OPTION_NAMES) {
+          for (const e of optionEntries(name)!) {
+            if (e.debian === false || (e.plugin === 'core') !== core || (!core && !loaded.has(e.plugin))) continue;
+            expected.push({ name, hasArg: e.takesArgument });
+          }
+        }
+      }
+      expect(getoptTable(plugins).long).toEqual(expected);
+    }
+    expect(getoptTable([]).short.get('s')).toEqual({ name: 'socket', hasArg: 'required' });
   });
 });
