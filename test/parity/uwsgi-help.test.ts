@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { OPTION_TABLE } from '../../src/parsers/uwsgi/options.js';
+import { ALL_OPTION_NAMES, optionEntries } from '../../src/parsers/uwsgi/options.js';
 import { HAVE_UWSGI, UWSGI_BIN } from '../parsers/uwsgi/real-uwsgi.js';
 
 interface HelpLine {
@@ -27,8 +27,8 @@ function help(args: string[]): HelpLine[] {
 
 function table(plugin: string): HelpLine[] {
   const out: HelpLine[] = [];
-  for (const [name, es] of Object.entries(OPTION_TABLE.options)) {
-    for (const e of es) {
+  for (const name of ALL_OPTION_NAMES) {
+    for (const e of optionEntries(name)!) {
       if (e.plugin !== plugin || e.debian === false) continue;
       out.push({ name, help: e.help.trimEnd(), ...(e.short ? { short: e.short } : {}) });
     }
