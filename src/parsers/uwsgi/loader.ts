@@ -420,7 +420,7 @@ export class UwsgiLoader {
     const read = cachedReadIni(source, key, table, section);
     load.sectionFound = read.sectionFound;
     load.headers = read.headers;
-    load.deletedMagic = read.magic.deleted;
+    load.deletedMagic = read.deletedMagic;
     this.loadStack.push(deployed);
     try {
       for (const e of read.entries) {
