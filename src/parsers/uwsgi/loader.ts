@@ -430,7 +430,7 @@ export class UwsgiLoader {
           key: e.key,
           value: e.value,
           written: e.key,
-          raw: source.text.slice(e.valueStart, e.valueEnd),
+          raw: rawText(source.text, e.valueStart, e.valueEnd, e.value),
           at: valAt,
           keyAt,
           origin: 'ini',
@@ -900,6 +900,14 @@ function cachedReadIni(source: SourceFile, key: string, table: () => Map<string,
     perFile.set(key, read);
   }
   return read;
+}
+
+/**
+ * The text of a value as written. Usually (no magic variable in it) the entry's value already
+ * is that text: share the string instead of keeping a second copy for every option.
+ */
+function rawText(text: string, start: number, end: number, value: string): string {
+  return end - start === value.length && text.startsWith(value, start) ? value : text.slice(start, end);
 }
 
 function boolOf(value: string | null): boolean {
