@@ -8,7 +8,7 @@ import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { readIni, type IniFile, type IniStatement } from './ini.js';
+import { readIni, type IniFile, type OptionStatement } from './ini.js';
 import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
 import { parseUwsgiCommandLine } from '../uwsgi/index.js';
 import { pyRstrip } from './pystr.js';
@@ -154,12 +154,13 @@ function newSection(name: string, at: Span): SupervisorSection {
   return { name, headerAt: at, values: new Map(), occurrences: [], headers: [], type, suffix };
 }
 
-function makeValue(source: SourceFile, st: Extract<IniStatement, { type: 'option' }>): SupervisorValue {
-  const raw =
-    st.pieces.length === 1
-      ? source.text.slice(st.pieces[0]!.start, st.pieces[0]!.end)
-      : pyRstrip(st.pieces.map((p) => source.text.slice(p.start, p.end)).join('\n'));
-  return new Value(st.key, raw, st.pieces, source, st.keyStart, st.keyEnd);
+function makeValue(source: SourceFile, st: OptionStatement): SupervisorValue {
+  if (!st.continuations) {
+    return new Value(st.key, source.text.slice(st.valueStart, st.valueEnd), source, st.keyStart, st.keyEnd, st.valueStart, st.valueEnd, undefined);
+  }
+  const lines = st.pieces;
+  const raw = pyRstrip(lines.map((p) => source.text.slice(p.start, p.end)).join('\n'));
+  return new Value(st.key, raw, source, st.keyStart, st.keyEnd, st.valueStart, st.valueEnd, lines);
 }
 
 function inheritDefaults(config: SupervisorConfig): void {

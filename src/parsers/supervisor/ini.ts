@@ -21,19 +21,39 @@ export interface ValuePiece {
   end: number;
 }
 
-export type IniStatement =
-  | { type: 'section'; name: string; start: number; end: number }
-  | {
-      type: 'option';
-      /** Lower-cased key. */
-      key: string;
-      keyStart: number;
-      keyEnd: number;
-      /** Every line of the value: the first after the delimiter, then continuation lines. */
-      pieces: ValuePiece[];
-      /** The whole line of the option (for messages). */
-      lineStart: number;
-    };
+/**
+ * An option line (and its continuation lines). The first line of the value is kept as two
+ * offsets: most values have one line, and a large file has tens of thousands of them.
+ */
+export class OptionStatement {
+  readonly type = 'option';
+  /** Continuation lines of the value, in order; undefined while the value has one line. */
+  continuations: ValuePiece[] | undefined = undefined;
+  constructor(
+    /** Lower-cased key. */
+    readonly key: string,
+    readonly keyStart: number,
+    readonly keyEnd: number,
+    /** The first line of the value (after the delimiter). */
+    readonly valueStart: number,
+    readonly valueEnd: number,
+    /** The whole line of the option (for messages). */
+    readonly lineStart: number,
+  ) {}
+
+  /** Add a continuation line to the value. */
+  continueWith(start: number, end: number): void {
+    (this.continuations ??= []).push({ start, end });
+  }
+
+  /** Every line of the value: the first after the delimiter, then continuation lines. */
+  get pieces(): ValuePiece[] {
+    const first = { start: this.valueStart, end: this.valueEnd };
+    return this.continuations ? [first, ...this.continuations] : [first];
+  }
+}
+
+export type IniStatement = { type: 'section'; name: string; start: number; end: number } | OptionStatement;
 
 export interface IniFile {
   source: SourceFile;
@@ -148,7 +168,7 @@ export function readIni(source: SourceFile): IniFile {
     return result;
   }
   let inSection = false;
-  let current: Extract<IniStatement, { type: 'option' }> | undefined;
+  let current: OptionStatement | undefined;
   let indentLevel = 0;
   let lineno = 0;
   const semis = new NextChar(text, ';');
@@ -167,13 +187,13 @@ export function readIni(source: SourceFile): IniFile {
     if (vStart === vEnd) {
       // An empty line (not a comment line) becomes an empty line of the current value.
       if (commentStart === -1 && inSection && current && current.key !== '') {
-        current.pieces.push({ start: l.start, end: l.start });
+        current.continueWith(l.start, l.start);
       }
       continue;
     }
     const indent = first - l.start;
     if (inSection && current && current.key !== '' && indent > indentLevel) {
-      current.pieces.push({ start: vStart, end: vEnd });
+      current.continueWith(vStart, vEnd);
       continue;
     }
     indentLevel = indent;
@@ -234,14 +254,7 @@ export function readIni(source: SourceFile): IniFile {
         hint: 'supervisord refuses the file: the line has a value but no key before its `=` or `:`.',
       });
     }
-    current = {
-      type: 'option',
-      key,
-      keyStart: vStart,
-      keyEnd,
-      pieces: [{ start: valueStart, end: vEnd }],
-      lineStart: l.start,
-    };
+    current = new OptionStatement(key, vStart, keyEnd, valueStart, vEnd, l.start);
     result.statements.push(current);
   }
   return result;

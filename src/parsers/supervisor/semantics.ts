@@ -668,55 +668,56 @@ function processesFromSection(
     return;
   }
   const programName = nameOk.value;
-  const program: SupervisorProgram = { section: s, type, name: programName, groupName, numprocs: undefined };
-  if (group) program.group = group;
+  // Every field set here, in one order: thousands of programs share one object shape.
+  const program: SupervisorProgram = {
+    section: s,
+    type,
+    name: programName,
+    groupName,
+    group,
+    numprocs: undefined,
+    autostart: undefined,
+    autorestart: undefined,
+    startsecs: undefined,
+    startretries: undefined,
+    stopsignal: undefined,
+    stopwaitsecs: undefined,
+    directory: undefined,
+    environment: undefined,
+    command: undefined,
+    uwsgi: undefined,
+  };
   env.config.programs.push(program);
 
   const common = baseNames(env, true);
   common.set('program_name', str(programName));
   common.set('host_node_name', HOST_NODE_NAME);
   common.set('group_name', str(groupName));
-  const g = (key: string) => get(env, s, key, common, WRAP);
-  const conv = <T>(key: string, kind: string, fn: (v: string) => Converted<T>): T | undefined => {
-    const got = g(key);
-    if (got.text === undefined || !got.value) return undefined;
-    return convert(env, s, got, kind, fn(got.text), WRAP_CONVERT);
-  };
-  /** The converted value, or supervisord's default (`dflt`, already converted) when the key is absent. */
-  const defaulted = <T>(key: string, fn: (v: string) => Converted<T>, dflt: T): T | undefined => {
-    const v = s.values.get(key);
-    if (!v) return dflt;
-    if (!v.raw.includes('%')) {
-      // No expansion: convert the text as written (the common case, kept short).
-      const r = fn(v.raw);
-      if (r.ok === true) return r.value;
-    }
-    return conv(key, KIND_OF[key] ?? 'bad-value', fn);
-  };
+  const read = new ProgramReader(env, s, common);
 
-  defaulted('priority', integer, 999);
-  program.autostart = defaulted('autostart', boolean, true);
-  program.autorestart = defaulted<'true' | 'false' | 'unexpected'>('autorestart', autoRestart, 'unexpected');
-  program.startsecs = defaulted('startsecs', integer, 1);
-  program.startretries = defaulted('startretries', integer, 3);
-  program.stopsignal = defaulted('stopsignal', signalNumber, 15);
-  program.stopwaitsecs = defaulted('stopwaitsecs', integer, 10);
-  const stopasgroup = defaulted('stopasgroup', boolean, false);
-  const killasgroup = lookup(s, 'killasgroup') ? conv('killasgroup', 'bad-boolean', boolean) : stopasgroup;
-  defaulted('exitcodes', listOfExitcodes, [0]);
-  const redirect = defaulted('redirect_stderr', boolean, false);
-  const numprocs = defaulted('numprocs', integer, 1);
-  const numprocsStart = defaulted('numprocs_start', integer, 0);
+  read.defaulted('priority', integer, 999);
+  program.autostart = read.defaulted('autostart', boolean, true);
+  program.autorestart = read.defaulted<'true' | 'false' | 'unexpected'>('autorestart', autoRestart, 'unexpected');
+  program.startsecs = read.defaulted('startsecs', integer, 1);
+  program.startretries = read.defaulted('startretries', integer, 3);
+  program.stopsignal = read.defaulted('stopsignal', signalNumber, 15);
+  program.stopwaitsecs = read.defaulted('stopwaitsecs', integer, 10);
+  const stopasgroup = read.defaulted('stopasgroup', boolean, false);
+  const killasgroup = lookup(s, 'killasgroup') ? read.convert('killasgroup', 'bad-boolean', boolean) : stopasgroup;
+  read.defaulted('exitcodes', listOfExitcodes, [0]);
+  const redirect = read.defaulted('redirect_stderr', boolean, false);
+  const numprocs = read.defaulted('numprocs', integer, 1);
+  const numprocsStart = read.defaulted('numprocs_start', integer, 0);
   program.numprocs = numprocs;
   const envValue = lookup(s, 'environment');
-  defaulted('stdout_capture_maxbytes', byteSize, 0);
-  defaulted('stdout_events_enabled', boolean, false);
-  defaulted('stderr_capture_maxbytes', byteSize, 0);
-  defaulted('stderr_events_enabled', boolean, false);
-  g('serverurl');
-  const user = g('user');
+  read.defaulted('stdout_capture_maxbytes', byteSize, 0);
+  read.defaulted('stdout_events_enabled', boolean, false);
+  read.defaulted('stderr_capture_maxbytes', byteSize, 0);
+  read.defaulted('stderr_events_enabled', boolean, false);
+  read.get('serverurl');
+  const user = read.get('user');
   if (user.text !== undefined && user.value) convert(env, s, user, 'invalid-user', nameToUid(user.text, passwd(env)), WRAP_CONVERT);
-  const umask = g('umask');
+  const umask = read.get('umask');
   if (umask.text !== undefined && umask.value) convert(env, s, umask, 'bad-octal', octalType(umask.text), WRAP_CONVERT);
   const pn = lookup(s, 'process_name');
   const processName = pn ? pn.raw : '%(program_name)s';
@@ -757,32 +758,12 @@ function processesFromSection(
   if (programEnv) for (const [k, v] of Object.entries(programEnv)) cmdNames.set(`ENV_${k}`, str(v));
   const envUnknown = envValue !== undefined && programEnv === undefined;
   if (programEnv) program.environment = programEnv;
-  const g2 = (key: string, o: GetOptions = WRAP): Got => {
-    if (!envUnknown) return get(env, s, key, cmdNames, o);
-    // Names from an environment we could not read may exist: treat ENV_ as open then.
-    const saved = env.envOpen;
-    env.envOpen = true;
-    const r = get(env, s, key, cmdNames, o);
-    env.envOpen = saved;
-    return r;
-  };
-  const loopConv = <T>(key: string, fn: (v: string) => Converted<T>, dflt?: T): T | undefined => {
-    const v = s.values.get(key);
-    if (!v) return dflt;
-    if (!v.raw.includes('%')) {
-      const r = fn(v.raw);
-      if (r.ok === true) return r.value;
-    }
-    const got = g2(key);
-    if (!got.value) return dflt;
-    if (got.text === undefined) return undefined;
-    return convert(env, s, got, KIND_OF[key] ?? 'bad-value', fn(got.text), WRAP_CONVERT);
-  };
-  const dir = g2('directory');
+  read.envUnknown = envUnknown;
+  const dir = read.processGet('directory');
   if (dir.text !== undefined) program.directory = dir.text;
   const logs: Record<string, ReturnType<typeof logfileName> | undefined> = {};
-  for (const k of ['stdout', 'stderr']) {
-    const lf = g2(`${k}_logfile`, LOGFILE_GET[k]);
+  for (const { stream: k, logfile, backups, maxbytes: maxbytesKey, syslog, getOptions } of LOG_STREAMS) {
+    const lf = read.processGet(logfile, getOptions);
     if (lf.value && lf.text !== undefined) {
       const name = logfileName(lf.text);
       logs[k] = name;
@@ -797,11 +778,11 @@ function processesFromSection(
         );
       }
     } else if (!lf.value) logs[k] = { type: 'auto' };
-    loopConv(`${k}_logfile_backups`, integer);
-    const maxbytes = loopConv(`${k}_logfile_maxbytes`, byteSize, 50 * 1024 * 1024);
-    loopConv(`${k}_syslog`, boolean);
+    read.processConvert(backups, integer);
+    const maxbytes = read.processConvert(maxbytesKey, byteSize, 50 * 1024 * 1024);
+    read.processConvert(syslog, boolean);
     if (logs[k]?.type === 'auto' && maxbytes === 0) {
-      const mb = lookup(s, `${k}_logfile_maxbytes`);
+      const mb = lookup(s, maxbytesKey);
       issue(
         env,
         'log-setting-warning',
@@ -824,7 +805,7 @@ function processesFromSection(
       );
     }
   }
-  const cmd = g2('command');
+  const cmd = read.processGet('command');
   if (!cmd.value) {
     issue(env, 'missing-command', wrapIn(s, `program section ${s.name} does not specify a command`), s.headerAt, {
       hint: 'supervisord refuses to start. Add `command = /absolute/path/to/program --its --arguments`.',
@@ -843,12 +824,94 @@ function processesFromSection(
   }
 }
 
+/**
+ * Reads the values of one program section the way `_processes_from_section` does: first
+ * with the common expansions, then (process*) with the per-process ones, which supervisord
+ * adds to the same dict. One reader per program instead of a closure per helper.
+ */
+class ProgramReader {
+  /** The program's `environment` could not be read: its `ENV_` names may exist. */
+  envUnknown = false;
+
+  constructor(
+    private readonly env: Env,
+    private readonly section: SupervisorSection,
+    private readonly names: Names,
+  ) {}
+
+  /** `saneget` with the common expansions. */
+  get(key: string): Got {
+    return get(this.env, this.section, key, this.names, WRAP);
+  }
+
+  /** The converted value; undefined when absent, invalid (an issue is recorded) or unknown. */
+  convert<T>(key: string, kind: string, fn: (v: string) => Converted<T>): T | undefined {
+    const got = this.get(key);
+    if (got.text === undefined || !got.value) return undefined;
+    return convert(this.env, this.section, got, kind, fn(got.text), WRAP_CONVERT);
+  }
+
+  /** The converted value, or supervisord's default (`dflt`, already converted) when the key is absent. */
+  defaulted<T>(key: string, fn: (v: string) => Converted<T>, dflt: T): T | undefined {
+    const v = this.section.values.get(key);
+    if (!v) return dflt;
+    if (!v.raw.includes('%')) {
+      // No expansion: convert the text as written (the common case, kept short).
+      const r = fn(v.raw);
+      if (r.ok === true) return r.value;
+    }
+    return this.convert(key, KIND_OF[key] ?? 'bad-value', fn);
+  }
+
+  /** `saneget` in the per-process loop. */
+  processGet(key: string, o: GetOptions = WRAP): Got {
+    if (!this.envUnknown) return get(this.env, this.section, key, this.names, o);
+    // Names from an environment we could not read may exist: treat ENV_ as open then.
+    const saved = this.env.envOpen;
+    this.env.envOpen = true;
+    const r = get(this.env, this.section, key, this.names, o);
+    this.env.envOpen = saved;
+    return r;
+  }
+
+  /** `defaulted` in the per-process loop (`dflt` when absent, undefined when unknown). */
+  processConvert<T>(key: string, fn: (v: string) => Converted<T>, dflt?: T): T | undefined {
+    const v = this.section.values.get(key);
+    if (!v) return dflt;
+    if (!v.raw.includes('%')) {
+      const r = fn(v.raw);
+      if (r.ok === true) return r.value;
+    }
+    const got = this.processGet(key);
+    if (!got.value) return dflt;
+    if (got.text === undefined) return undefined;
+    return convert(this.env, this.section, got, KIND_OF[key] ?? 'bad-value', fn(got.text), WRAP_CONVERT);
+  }
+}
+
 const HOST_NODE_NAME = str(undefined);
-/** Log file names are expanded twice (saneget, then expand with the key as name). */
-const LOGFILE_GET: Record<string, GetOptions> = {
-  stdout: { wrap: true, times: 2, name2: 'stdout_logfile' },
-  stderr: { wrap: true, times: 2, name2: 'stderr_logfile' },
-};
+/**
+ * The keys of each output stream, spelled out once (not rebuilt for every program). Log file
+ * names are expanded twice (saneget, then expand with the key as name).
+ */
+const LOG_STREAMS = [
+  {
+    stream: 'stdout',
+    logfile: 'stdout_logfile',
+    backups: 'stdout_logfile_backups',
+    maxbytes: 'stdout_logfile_maxbytes',
+    syslog: 'stdout_syslog',
+    getOptions: { wrap: true, times: 2, name2: 'stdout_logfile' } as GetOptions,
+  },
+  {
+    stream: 'stderr',
+    logfile: 'stderr_logfile',
+    backups: 'stderr_logfile_backups',
+    maxbytes: 'stderr_logfile_maxbytes',
+    syslog: 'stderr_syslog',
+    getOptions: { wrap: true, times: 2, name2: 'stderr_logfile' } as GetOptions,
+  },
+] as const;
 const WRAP_CONVERT: ConvertOptions = { wrap: true };
 
 const KIND_OF: Record<string, string> = {
@@ -887,8 +950,9 @@ function makeCommand(got: Got): SupervisorCommand {
     return cmd;
   }
   cmd.argv = r.tokens.map((t) => {
-    const span = rawSpan(v, got.map(t.start), got.map(t.end, true));
-    return { value: t.value, start: span.start, end: span.end };
+    // rawSpan's arithmetic, without a Span object per word.
+    const start = rawToSource(v, got.map(t.start));
+    return { value: t.value, start, end: Math.max(start, rawToSource(v, got.map(t.end, true))) };
   });
   return cmd;
 }

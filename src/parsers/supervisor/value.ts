@@ -10,24 +10,20 @@ import type { SupervisorValue } from './model.js';
 export class Value implements SupervisorValue {
   expanded: string | undefined;
   fromDefault?: boolean;
-  /** The lines of a multi-line value; a one-line value keeps only `start`/`end`. */
-  readonly lines: ValuePiece[] | undefined;
-  /** Span of the first line of the value. */
-  readonly start: number;
-  readonly end: number;
   constructor(
     readonly key: string,
     readonly raw: string,
-    pieces: ValuePiece[],
     private readonly source: SourceFile,
     private readonly keyStart: number,
     private readonly keyEnd: number,
+    /** Span of the first line of the value. */
+    readonly start: number,
+    readonly end: number,
+    /** The lines of a multi-line value (the first included); a one-line value keeps only `start`/`end`. */
+    readonly lines: ValuePiece[] | undefined,
   ) {
     // A value without `%` is its own expansion; the others are filled in by the model.
     this.expanded = raw.includes('%') ? undefined : raw;
-    this.start = pieces[0]!.start;
-    this.end = pieces[0]!.end;
-    this.lines = pieces.length > 1 ? pieces : undefined;
   }
 
   get pieces(): ValuePiece[] {
@@ -56,7 +52,7 @@ export class Value implements SupervisorValue {
 
   /** The same value as a section inherits it from [DEFAULT]. */
   inherited(): Value {
-    const v = new Value(this.key, this.raw, this.pieces, this.source, this.keyStart, this.keyEnd);
+    const v = new Value(this.key, this.raw, this.source, this.keyStart, this.keyEnd, this.start, this.end, this.lines);
     v.fromDefault = true;
     return v;
   }

@@ -46,7 +46,8 @@ export interface IniRead {
   headers: IniHeader[];
   /** Some key line belongs to the asked section (uWSGI's `got_section`). */
   sectionFound: boolean;
-  magic: MagicResult;
+  /** `%X` sequences the magic substitution deleted (the rest of its result is not kept: reads are cached for the run). */
+  deletedMagic: MagicResult['deleted'];
   /** Offsets of NUL bytes that cut a line short. */
   nulAt: number[];
 }
@@ -121,5 +122,5 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
     });
   }
   // `got_section` counts only key lines of the asked section.
-  return { entries, headers, sectionFound: entries.length > 0, magic, nulAt };
+  return { entries, headers, sectionFound: entries.length > 0, deletedMagic: magic.deleted, nulAt };
 }

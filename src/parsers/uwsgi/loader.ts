@@ -60,15 +60,63 @@ interface Exported {
   at: Span;
   keyAt: Span;
   origin: UwsgiOrigin;
-  section?: string;
+  section: string | undefined;
   configured: boolean;
   placeholderOnly: boolean;
   unknown: boolean;
   conditional: boolean;
-  via?: Span;
+  via: Span | undefined;
   /** The option was not available (plugin not loaded yet) when it was added. */
   unavailableAtAdd: boolean;
   inherited: boolean;
+}
+
+/**
+ * The options of every config (tens of thousands in a large run) share this one class, so
+ * they have one object shape: every field is set in the same order, absent ones undefined.
+ */
+class OptionValue implements UwsgiOptionValue {
+  readonly name: string;
+  readonly written: string;
+  readonly raw: string;
+  readonly value: string;
+  readonly at: Span;
+  readonly keyAt: Span;
+  readonly origin: UwsgiOrigin;
+  readonly section: string | undefined;
+  readonly unknown: true | undefined;
+  readonly noValue: true | undefined;
+  readonly known: boolean;
+  readonly entry: OptionEntry | undefined;
+  readonly conditional: true | undefined;
+  readonly via: Span | undefined;
+  readonly placeholder: true | undefined;
+  readonly inherited: true | undefined;
+  readonly plugin: string | undefined;
+  readonly pluginLoaded: boolean | undefined;
+  readonly beforePlugin: true | undefined;
+
+  constructor(e: Exported, entry: OptionEntry | undefined, known: boolean, plugin: string | undefined, pluginLoaded: boolean | undefined) {
+    this.name = e.key;
+    this.written = e.written;
+    this.raw = e.raw;
+    this.value = e.value ?? '';
+    this.at = e.at;
+    this.keyAt = e.keyAt;
+    this.origin = e.origin;
+    this.section = e.section;
+    this.unknown = e.unknown || undefined;
+    this.noValue = e.value === null || undefined;
+    this.known = known;
+    this.entry = entry;
+    this.conditional = e.conditional || undefined;
+    this.via = e.via;
+    this.placeholder = e.placeholderOnly || undefined;
+    this.inherited = e.inherited || undefined;
+    this.plugin = plugin;
+    this.pluginLoaded = pluginLoaded;
+    this.beforePlugin = (plugin !== undefined && e.unavailableAtAdd) || undefined;
+  }
 }
 
 export interface LoaderSetup {
@@ -372,7 +420,7 @@ export class UwsgiLoader {
     const read = cachedReadIni(source, key, table, section);
     load.sectionFound = read.sectionFound;
     load.headers = read.headers;
-    load.deletedMagic = read.magic.deleted;
+    load.deletedMagic = read.deletedMagic;
     this.loadStack.push(deployed);
     try {
       for (const e of read.entries) {
@@ -382,13 +430,13 @@ export class UwsgiLoader {
           key: e.key,
           value: e.value,
           written: e.key,
-          raw: source.text.slice(e.valueStart, e.valueEnd),
+          raw: rawText(source.text, e.valueStart, e.valueEnd, e.value),
           at: valAt,
           keyAt,
           origin: 'ini',
           section,
           unknown: e.unknownMagic,
-          ...(at ? { via: at } : {}),
+          via: at,
         });
         if (this.stopped) return;
       }
@@ -457,15 +505,15 @@ export class UwsgiLoader {
       at: init.at,
       keyAt: init.keyAt,
       origin: init.origin,
+      section: init.section,
       configured: false,
       placeholderOnly: !!init.placeholderOnly,
       unknown: !!init.unknown || (conditional && init.value !== null && init.value.includes('%(_)')),
       conditional,
+      via: init.via,
       unavailableAtAdd: false,
       inherited: !!init.inherited,
     };
-    if (init.section !== undefined) e.section = init.section;
-    if (init.via) e.via = init.via;
     this.ex.push(e);
     if (e.placeholderOnly) {
       e.configured = true;
@@ -581,8 +629,8 @@ export class UwsgiLoader {
           at: exact ? { source: src, start: base + eq + 1, end: e.at.end } : e.at,
           keyAt: exact ? { source: src, start: base, end: base + eq } : e.at,
           origin: e.origin,
-          ...(e.section !== undefined ? { section: e.section } : {}),
-          ...(e.via ? { via: e.via } : {}),
+          section: e.section,
+          via: e.via,
           placeholderOnly: entry.data !== 'NULL',
         });
         return;
@@ -791,30 +839,8 @@ export class UwsgiLoader {
     const out: UwsgiOptionValue[] = [];
     for (const e of this.ex) {
       const info = optionInfo(e.key);
-      const o: UwsgiOptionValue = {
-        name: e.key,
-        written: e.written,
-        raw: e.raw,
-        value: e.value ?? '',
-        at: e.at,
-        keyAt: e.keyAt,
-        origin: e.origin,
-        known: !!info || this.custom.has(e.key),
-      };
-      if (info) o.entry = info;
-      if (e.section !== undefined) o.section = e.section;
-      if (e.unknown) o.unknown = true;
-      if (e.value === null) o.noValue = true;
-      if (e.conditional) o.conditional = true;
-      if (e.via) o.via = e.via;
-      if (e.placeholderOnly) o.placeholder = true;
-      if (e.inherited) o.inherited = true;
-      if (info && info.plugin !== 'core') {
-        o.plugin = info.plugin;
-        o.pluginLoaded = this.loaded.has(info.plugin);
-        if (e.unavailableAtAdd) o.beforePlugin = true;
-      }
-      out.push(o);
+      const plugin = info && info.plugin !== 'core' ? info.plugin : undefined;
+      out.push(new OptionValue(e, info, !!info || this.custom.has(e.key), plugin, plugin === undefined ? undefined : this.loaded.has(plugin)));
     }
     this.cfg.options = out;
     this.cfg.plugins = [...this.loaded];
@@ -874,6 +900,14 @@ function cachedReadIni(source: SourceFile, key: string, table: () => Map<string,
     perFile.set(key, read);
   }
   return read;
+}
+
+/**
+ * The text of a value as written. Usually (no magic variable in it) the entry's value already
+ * is that text: share the string instead of keeping a second copy for every option.
+ */
+function rawText(text: string, start: number, end: number, value: string): string {
+  return end - start === value.length && text.startsWith(value, start) ? value : text.slice(start, end);
 }
 
 function boolOf(value: string | null): boolean {

@@ -60,6 +60,19 @@ function djb33xHex(s: string): string {
   return b.toString('hex').toUpperCase();
 }
 
+/** Capital letters: the lower-case entry of the first config file (`%O`, `%D`, …). */
+const FIRST_FILE_LETTERS = [
+  ['o', 'O'],
+  ['d', 'D'],
+  ['s', 'S'],
+  ['p', 'P'],
+  ['c', 'C'],
+  ['e', 'E'],
+  ['n', 'N'],
+  ['x', 'X'],
+  ['j', 'J'],
+] as const;
+
 /**
  * The table for one read: file entries of this file, capitals from the first config file,
  * static entries. Unknown (host) letters are not in the table.
@@ -67,17 +80,7 @@ function djb33xHex(s: string): string {
 export function buildMagicTable(file: Map<string, string>, first: Map<string, string>): MagicTable {
   const t: MagicTable = new Map();
   for (const [k, v] of file) t.set(k, v);
-  for (const [lower, upper] of [
-    ['o', 'O'],
-    ['d', 'D'],
-    ['s', 'S'],
-    ['p', 'P'],
-    ['c', 'C'],
-    ['e', 'E'],
-    ['n', 'N'],
-    ['x', 'X'],
-    ['j', 'J'],
-  ] as const) {
+  for (const [lower, upper] of FIRST_FILE_LETTERS) {
     const v = first.get(lower);
     if (v !== undefined) t.set(upper, v);
   }
