@@ -74,14 +74,19 @@ interface Exported {
 /**
  * The options of every config (tens of thousands in a large run) share this one class, so
  * they have one object shape: every field is set in the same order, absent ones undefined.
+ * The key and value spans (always in one file) are made on demand from their offsets: rules
+ * look at few of them, and two Span objects per option would live as long as the run.
  */
 class OptionValue implements UwsgiOptionValue {
   readonly name: string;
   readonly written: string;
   readonly raw: string;
   readonly value: string;
-  readonly at: Span;
-  readonly keyAt: Span;
+  private readonly source: SourceFile;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  private readonly valueStart: number;
+  private readonly valueEnd: number;
   readonly origin: UwsgiOrigin;
   readonly section: string | undefined;
   readonly unknown: true | undefined;
@@ -101,8 +106,11 @@ class OptionValue implements UwsgiOptionValue {
     this.written = e.written;
     this.raw = e.raw;
     this.value = e.value ?? '';
-    this.at = e.at;
-    this.keyAt = e.keyAt;
+    this.source = e.at.source;
+    this.keyStart = e.keyAt.start;
+    this.keyEnd = e.keyAt.end;
+    this.valueStart = e.at.start;
+    this.valueEnd = e.at.end;
     this.origin = e.origin;
     this.section = e.section;
     this.unknown = e.unknown || undefined;
@@ -116,6 +124,14 @@ class OptionValue implements UwsgiOptionValue {
     this.plugin = plugin;
     this.pluginLoaded = pluginLoaded;
     this.beforePlugin = (plugin !== undefined && e.unavailableAtAdd) || undefined;
+  }
+
+  get at(): Span {
+    return { source: this.source, start: this.valueStart, end: this.valueEnd };
+  }
+
+  get keyAt(): Span {
+    return { source: this.source, start: this.keyStart, end: this.keyEnd };
   }
 }
 
