@@ -8,7 +8,7 @@ import type { StackConfig } from '../../core/config.js';
 import type { NginxConfig, NginxDirective, NginxFile } from './ast.js';
 import { argCountOk, directiveDb, isDirectiveContext, type DirectiveDb, type Lookup } from './directives.js';
 import { DuplicateTracker, mayDuplicate } from './duplicates.js';
-import { argCount, walkConfig, type Frame, type Visit } from './walk.js';
+import { walkConfig, type Frame, type Visit } from './walk.js';
 
 export interface DuplicateFinding {
   visit: Visit;
@@ -62,7 +62,7 @@ function inert(db: DirectiveDb, file: NginxFile, context: string): boolean {
     if (l.kind !== 'ok') return false;
     const e = l.entry;
     if (!e.builtin || e.block || e.flag || mayDuplicate(e)) return false;
-    if (e.argCheck && !argCountOk(e.argCheck, argCount(n))) return false;
+    if (e.argCheck && !argCountOk(e.argCheck, n.argCount)) return false;
   }
   return true;
 }
@@ -124,7 +124,7 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
       a.terminator.push(v ?? mk(d, frame, lookup, child, lenient));
       return; // nginx stops at the terminator check
     }
-    if (e.argCheck && !argCountOk(e.argCheck, argCount(d))) {
+    if (e.argCheck && !argCountOk(e.argCheck, d.argCount)) {
       a.argCount.push(v ?? mk(d, frame, lookup, child, lenient));
       return;
     }
@@ -133,8 +133,8 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
       a.duplicates.push({ visit: (v ??= mk(d, frame, lookup, child, lenient)), first: dup.first, message: dup.message });
       return; // the handler refuses before looking at the value
     }
-    if (e.flag && argCount(d) === 1) {
-      const val = d.args[0]!.value;
+    if (e.flag && d.argCount === 1) {
+      const val = d.argValue(0);
       if (val.length !== 2 && val.length !== 3) a.flagValue.push(v ?? mk(d, frame, lookup, child, lenient));
       else {
         const low = val.toLowerCase();

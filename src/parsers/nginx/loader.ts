@@ -31,7 +31,7 @@ import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise, hasGlobMagic, globSegmentToRegExp } from '../../core/fs.js';
 import type { ReadResult } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
-import type { SourceFile } from '../../core/source.js';
+import type { SourceFile, Span } from '../../core/source.js';
 import type { NginxConfig, NginxContext, NginxDirective, NginxFile } from './ast.js';
 import { inferSnippetContext } from './contexts.js';
 import { parseNginx, type IncludeSite, type ParsedNginxFile } from './parser.js';
@@ -298,8 +298,8 @@ export class NginxLoader {
   /** The deployed paths an include site pulls in, in nginx's order; fills `directive.include`. */
   private targets(rec: FileRecord, site: IncludeSite): string[] {
     const d = site.directive;
-    if (d.args.length !== 1 || (site.parentBlock !== null && NO_INCLUDE_BLOCKS.has(site.parentBlock))) return [];
-    const pattern = d.args[0]!.value;
+    if (d.argCount !== 1 || (site.parentBlock !== null && NO_INCLUDE_BLOCKS.has(site.parentBlock))) return [];
+    const pattern = d.argValue(0);
     const resolved = pattern.startsWith('/') ? pattern : rec.prefix + pattern;
     const isGlob = site.parentBlock !== 'geo' && hasGlobMagic(resolved);
     d.include = { pattern, resolved, isGlob, files: [], cycles: [] };
@@ -314,9 +314,6 @@ export class NginxLoader {
 
   private readInclude(rec: FileRecord, d: NginxDirective, target: string): SourceFile | undefined {
     const fs = this.ctx.fs;
-    const arg = d.args[0]!;
-    // From the path to the `;`: nginx names the line where the directive ends.
-    const at = { source: d.source, start: arg.start, end: d.end };
     // One FsView lookup per distinct target (a file included from 10,000 sites is
     // resolved once; FsView.read normalises the path on every call).
     let result = this.reads.get(target);
@@ -328,7 +325,7 @@ export class NginxLoader {
       if (result.source.decode.binary) {
         rec.problems.push({
           ruleId: INCLUDE_UNREADABLE,
-          at,
+          at: includeSpan(d),
           message: `included file "${target}" is binary (it contains NUL bytes), not an nginx configuration`,
           hint: 'nginx would read it as configuration text and fail. Check the include path (or the glob, which may match more than configuration files).',
         });
@@ -364,7 +361,7 @@ export class NginxLoader {
     } else {
       hint = `nginx must be able to read every included file.${where}`;
     }
-    const problem: ParseProblem = { ruleId: notFound ? INCLUDE_NOT_FOUND : INCLUDE_UNREADABLE, at, message, hint };
+    const problem: ParseProblem = { ruleId: notFound ? INCLUDE_NOT_FOUND : INCLUDE_UNREADABLE, at: includeSpan(d), message, hint };
     if (rec.guessed && !pattern.startsWith('/')) problem.severity = 'warning';
     rec.problems.push(problem);
     return undefined;
@@ -393,7 +390,7 @@ export class NginxLoader {
     const self = loop.length === 1;
     return {
       ruleId: INCLUDE_CYCLE,
-      at: { source: d.source, start: d.args[0]!.start, end: d.end },
+      at: includeSpan(d),
       message: self
         ? `"${target}" includes itself`
         : `include cycle: ${chain}`,
@@ -435,6 +432,11 @@ export class NginxLoader {
 /** Load nginx configs from candidate files (see the file comment). */
 export function loadNginxConfigs(candidates: SourceFile[], ctx: LoadContext): NginxConfig[] {
   return new NginxLoader(ctx).load(candidates);
+}
+
+/** From the path to the `;`: nginx names the line where the directive ends. */
+function includeSpan(d: NginxDirective): Span {
+  return { source: d.source, start: d.args[0]!.start, end: d.end };
 }
 
 function dirWithSlash(p: string): string {

@@ -98,12 +98,12 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     return out;
   };
 
-  // The statement being read: its name (null before the first word), where its words
-  // are in the pack, and where its name and last word start and end.
-  const pack = new WordPack(source, (text.length >> 2) + 64);
+  // Typical configs take about one int per 3.4 characters (3 per statement, 3 per word).
+  const pack = new WordPack(source, Math.ceil(text.length / 3) + 64);
+  // The statement being read: its name (null before the first word), where it is in the
+  // pack, and where its last word ends.
   let name: string | null = null;
   let stmt = -1;
-  let stmtStart = 0;
   let lastEnd = 0;
   let argc = 0;
   let pending: NginxComment[] | null = null;
@@ -123,7 +123,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   let straySemi: ParseProblem | undefined;
 
   const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
-    const d = new Directive(name!, stmtStart, terminator ? at + 1 : lastEnd, terminator ? at : -1, pack, stmt);
+    pack.end(stmt, terminator ? at + 1 : lastEnd, terminator ? at : -1);
+    const d = new Directive(name!, pack, stmt);
     pushNode(d);
     if (pending) {
       for (const c of pending) pushNode(c);
@@ -175,7 +176,6 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           name = flags & W_ESC ? unescapeNginx(inner) : inner;
         }
         stmt = pack.begin();
-        stmtStart = s;
       } else argc++;
       pack.add(stmt, s, e, flags);
       lastEnd = e;
@@ -352,13 +352,14 @@ const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*']);
 function checkEscapedDollar(d: NginxDirective, found: Array<[number, number]>, parent: string | null, problems: ParseProblem[]): void {
   if (REGEX_DIRECTIVES.has(d.name)) return;
   if (parent !== null && LITERAL_BLOCKS.has(parent)) return;
+  const args = d.args;
   for (const [index, at] of found) {
     if (index === 0) continue; // the directive name (or a map key) never holds variables
-    const word = d.args[index - 1];
+    const word = args[index - 1];
     if (!word) continue;
     if (d.name === 'rewrite' && index === 1) continue; // the regex
     if (word.value.startsWith('~')) continue; // `~regex` arguments (proxy_redirect, map keys…)
-    if (d.name === 'if' && index >= 2 && REGEX_OPERATORS.has(d.args[index - 2]!.value)) continue;
+    if (d.name === 'if' && index >= 2 && REGEX_OPERATORS.has(args[index - 2]!.value)) continue;
     // Only `\$` followed by a variable name (or `{`) changes meaning; nginx rejects a bare `$`.
     const next = d.source.text.charCodeAt(at + 2);
     if (!(isNameChar(next) || next === 123)) continue;

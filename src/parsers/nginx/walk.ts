@@ -136,15 +136,6 @@ export function term(d: NginxDirective): ';' | '{' | null {
   return d.terminatorAt < 0 ? null : d.block !== null ? '{' : ';';
 }
 
-/**
- * Number of arguments without making the word objects: the front end's nodes may expose
- * `argCount` (words are materialised lazily there); plain trees fall back to `args.length`.
- */
-export function argCount(d: NginxDirective): number {
-  const n = (d as { argCount?: unknown }).argCount;
-  return typeof n === 'number' ? n : d.args.length;
-}
-
 /** For a misplaced block: the context it would open, if every block entry of the name agrees. */
 function naturalChildContext(entries: Directive[]): string {
   let ctx: string | undefined;
