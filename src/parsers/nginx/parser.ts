@@ -145,8 +145,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   const closeFrame = (f: Frame, close: number, end: number): void => {
     const children = takeNodes(f.base);
     if (f.directive) {
-      f.directive.block!.children = children;
-      f.directive.block!.close = close;
+      f.directive.block = { open: f.open, close, children };
       f.directive.end = end;
     }
   };
@@ -169,7 +168,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           const len = e - s;
           const key = (len * 31 + text.charCodeAt(s) * 7 + text.charCodeAt(e - 1)) & NAME_CACHE_MASK;
           const cached = nameCache[key];
-          if (cached !== undefined && cached.length === len && text.startsWith(cached, s)) name = cached;
+          if (cached !== undefined && cached.length === len && sameText(text, s, cached)) name = cached;
           else nameCache[key] = name = text.slice(s, e);
         } else {
           const inner = flags & (W_DQUOTE | W_SQUOTE) ? text.slice(s + 1, flags & W_UNCLOSED ? e : e - 1) : text.slice(s, e);
@@ -218,8 +217,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         continue;
       }
       if (name !== null) {
+        // The block object is made when the block closes, with its children.
         const d = finish('{', lx.start);
-        d.block = { open: lx.start, close: -1, children: [] };
         frame = { directive: d, base: nodeCount, open: lx.start };
         stack.push(frame);
       } else {
@@ -305,6 +304,12 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   }
   pack.trim();
   return { file: { source, children: takeNodes(0), problems }, includes };
+}
+
+/** Whether `text` holds `word` at offset `at` (a plain loop: names are short, and this beats a builtin call). */
+function sameText(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /**
