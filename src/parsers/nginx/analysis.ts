@@ -82,7 +82,16 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
     named: new Map(),
   };
   const dups = new DuplicateTracker();
-  const mk = (d: NginxDirective, frame: Frame, lookup: Lookup | null, child: Frame | null, lenient: boolean): Visit => ({ d, frame, lookup, child, lenient });
+  // `location` is filled in later for location visits (locationOf); declaring it here gives
+  // every visit the same shape, instead of 50,000 of them growing a property later.
+  const mk = (d: NginxDirective, frame: Frame, lookup: Lookup | null, child: Frame | null, lenient: boolean): Visit => ({
+    d,
+    frame,
+    lookup,
+    child,
+    lenient,
+    location: undefined,
+  });
 
   const inertCache = new Map<NginxFile, Map<string, boolean>>();
   const skipInclude = (file: NginxFile, frame: Frame): boolean => {

@@ -2,8 +2,9 @@
  * Compact tree nodes. A 10 MB config has ~280,000 directives and ~650,000 words, and
  * every object kept for the whole run is copied by the young-generation garbage collector
  * (up to twice) before it settles: that copying cost more than the parsing itself. So the
- * parser writes each statement's positions and words into one packed array per file, and
- * a directive object holds only its name, its block and where its statement is in the pack.
+ * parser writes each statement's positions, name and words into one packed array per file
+ * (names and blocks by number into side tables), and a directive object holds only its
+ * pack and where its statement is in it (40 bytes).
  *
  * `argCount` and `argValue(k)` read the pack directly; `args` and `nameWord` make plain
  * word objects on each read (nothing keeps them), for the rare paths that report a word.
@@ -26,12 +27,20 @@ const S_COUNT = 0;
 const S_END = 1;
 /** Offset of the `;` or `{`, or -1. */
 const S_TERMINATOR = 2;
-const S_WORDS = 3;
+/** Index of the directive's name in `names`. */
+const S_NAME = 3;
+/** Index of the directive's block in `blocks`, or -1. */
+const S_BLOCK = 4;
+const S_WORDS = 5;
 
-/** Statements of one file: for each, `count, end, terminatorAt, (start, end, flags) × count`. */
+/** Statements of one file: for each, `count, end, terminatorAt, name, block, (start, end, flags) × count`. */
 export class WordPack {
   data: Int32Array;
   length = 0;
+  /** Directive names (the parser adds each distinct name once, mostly). */
+  readonly names: string[] = [];
+  /** Blocks of the block directives. */
+  readonly blocks: NginxBlock[] = [];
 
   readonly text: string;
 
@@ -43,14 +52,21 @@ export class WordPack {
     this.data = new Int32Array(Math.max(64, capacity));
   }
 
-  /** Reserve the header of a new statement; returns its index. */
-  begin(): number {
+  /** Add a name to `names`; returns its index. */
+  addName(name: string): number {
+    return this.names.push(name) - 1;
+  }
+
+  /** Reserve the header of a new statement named `names[nameIndex]`; returns its index. */
+  begin(nameIndex: number): number {
     this.ensure(S_WORDS);
     const d = this.data;
     const at = this.length;
     d[at + S_COUNT] = 0;
     d[at + S_END] = 0;
     d[at + S_TERMINATOR] = -1;
+    d[at + S_NAME] = nameIndex;
+    d[at + S_BLOCK] = -1;
     this.length = at + S_WORDS;
     return at;
   }
@@ -70,6 +86,18 @@ export class WordPack {
   end(statement: number, end: number, terminatorAt: number): void {
     this.data[statement + S_END] = end;
     this.data[statement + S_TERMINATOR] = terminatorAt;
+  }
+
+  block(statement: number): NginxBlock | null {
+    const b = this.data[statement + S_BLOCK]!;
+    return b < 0 ? null : this.blocks[b]!;
+  }
+
+  setBlock(statement: number, block: NginxBlock | null): void {
+    const b = this.data[statement + S_BLOCK]!;
+    if (block === null) this.data[statement + S_BLOCK] = -1;
+    else if (b >= 0) this.blocks[b] = block;
+    else this.data[statement + S_BLOCK] = this.blocks.push(block) - 1;
   }
 
   /** Drop the unused tail once the file is parsed, when it is most of the array. */
@@ -128,11 +156,9 @@ export class Word implements NginxWord {
 }
 
 export class Directive implements NginxDirective {
-  block: NginxBlock | null = null;
   declare include?: IncludeResolution;
 
   constructor(
-    readonly name: string,
     private readonly _p: WordPack,
     /** Index of this statement's header in the pack. */
     private readonly _i: number,
@@ -140,6 +166,18 @@ export class Directive implements NginxDirective {
 
   get type(): 'directive' {
     return 'directive';
+  }
+
+  get name(): string {
+    return this._p.names[this._p.data[this._i + S_NAME]!]!;
+  }
+
+  get block(): NginxBlock | null {
+    return this._p.block(this._i);
+  }
+
+  set block(block: NginxBlock | null) {
+    this._p.setBlock(this._i, block);
   }
 
   get source(): SourceFile {

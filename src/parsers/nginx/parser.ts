@@ -80,7 +80,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   const stack: Frame[] = [{ directive: null, base: 0, open: -1 }];
   let frame = stack[0]!;
   const includes: IncludeSite[] = [];
-  const nameCache: Array<string | undefined> = new Array(NAME_CACHE_MASK + 1);
+  /** Index in `pack.names` by a hash of the name (-1: empty). */
+  const nameCache = new Int32Array(NAME_CACHE_MASK + 1).fill(-1);
 
   /** Children of every open block, innermost last. */
   const nodes: NginxNode[] = [];
@@ -98,11 +99,13 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     return out;
   };
 
-  // Typical configs take about one int per 3.4 characters (3 per statement, 3 per word).
-  const pack = new WordPack(source, Math.ceil(text.length / 3) + 64);
+  // Configs take about one int per 3 to 10 characters (5 per statement, 3 per word); dense
+  // ones (short directives, little indentation) get close to one per 2.5.
+  const pack = new WordPack(source, Math.ceil(text.length / 2.5) + 64);
   // The statement being read: its name (null before the first word), where it is in the
   // pack, and where its last word ends.
   let name: string | null = null;
+  let nameIndex = -1;
   let stmt = -1;
   let lastEnd = 0;
   let argc = 0;
@@ -124,7 +127,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
 
   const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
     pack.end(stmt, terminator ? at + 1 : lastEnd, terminator ? at : -1);
-    const d = new Directive(name!, pack, stmt);
+    const d = new Directive(pack, stmt);
     pushNode(d);
     if (pending) {
       for (const c of pending) pushNode(c);
@@ -167,14 +170,21 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           // Directive names repeat a lot: keep one copy of each.
           const len = e - s;
           const key = (len * 31 + text.charCodeAt(s) * 7 + text.charCodeAt(e - 1)) & NAME_CACHE_MASK;
-          const cached = nameCache[key];
-          if (cached !== undefined && cached.length === len && sameText(text, s, cached)) name = cached;
-          else nameCache[key] = name = text.slice(s, e);
+          const cached = nameCache[key]!;
+          const known = cached >= 0 ? pack.names[cached]! : undefined;
+          if (known !== undefined && known.length === len && sameText(text, s, known)) {
+            name = known;
+            nameIndex = cached;
+          } else {
+            name = text.slice(s, e);
+            nameCache[key] = nameIndex = pack.addName(name);
+          }
         } else {
           const inner = flags & (W_DQUOTE | W_SQUOTE) ? text.slice(s + 1, flags & W_UNCLOSED ? e : e - 1) : text.slice(s, e);
           name = flags & W_ESC ? unescapeNginx(inner) : inner;
+          nameIndex = pack.addName(name);
         }
-        stmt = pack.begin();
+        stmt = pack.begin(nameIndex);
       } else argc++;
       pack.add(stmt, s, e, flags);
       lastEnd = e;
