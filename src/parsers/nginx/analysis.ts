@@ -108,11 +108,12 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
   const result = walkConfig(config, db, (d, frame, lookup, child, lenient) => {
     let v: Visit | undefined;
     if (d.terminatorAt < 0) return; // incomplete statement: the syntax rule's business
-    if (TRACKED.has(d.name) && (d.name !== 'include' || frame.parent === null)) {
+    const name = d.name;
+    if (TRACKED.has(name) && (name !== 'include' || frame.parent === null)) {
       v = mk(d, frame, lookup, child, lenient);
       if (child !== null) child.ownerVisit = v;
-      let list = a.named.get(d.name);
-      if (!list) a.named.set(d.name, (list = []));
+      let list = a.named.get(name);
+      if (!list) a.named.set(name, (list = []));
       list.push(v);
     }
     if (!lookup) {
@@ -129,7 +130,8 @@ export function runAnalysis(config: NginxConfig, db: DirectiveDb): Analysis {
     }
     const e = lookup.entry;
     if (!e.builtin) a.availability.push((v ??= mk(d, frame, lookup, child, lenient)));
-    if (e.blockKnown && (d.block !== null) !== !!e.block) {
+    // A complete directive has a child level exactly when it has a block.
+    if (e.blockKnown && (child !== null) !== !!e.block) {
       a.terminator.push(v ?? mk(d, frame, lookup, child, lenient));
       return; // nginx stops at the terminator check
     }
