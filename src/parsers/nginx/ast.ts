@@ -39,8 +39,12 @@ export interface NginxDirective {
   /** Word 0 (its `value`). */
   name: string;
   nameWord: NginxWord;
-  /** Words 1..n. */
+  /** Words 1..n (made on each read: loops over many directives use `argCount` and `argValue`). */
   args: NginxWord[];
+  /** Number of words after the name. */
+  readonly argCount: number;
+  /** The `value` of argument `k` (0 ≤ k < argCount), without making word objects. */
+  argValue(k: number): string;
   /** Offset of the first character of the name. */
   start: number;
   /** Offset just past the terminating `;` or the closing `}` (or the last word when unterminated). */

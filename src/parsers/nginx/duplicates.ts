@@ -221,7 +221,7 @@ export class DuplicateTracker {
     if (m.kind === 'off') {
       let map = this.off.get(e);
       if (!map) this.off.set(e, (map = new Map()));
-      const isOff = d.args.length === 1 && d.args[0]!.value === 'off';
+      const isOff = d.argCount === 1 && d.argValue(0) === 'off';
       const prev = map.get(level.id);
       if (prev && (prev.off || isOff)) return { first: prev.d, message: `"${d.name}" directive is duplicate` };
       if (!prev || isOff) map.set(level.id, { d, off: isOff });
@@ -231,8 +231,11 @@ export class DuplicateTracker {
     if (m.kind === 'zone') {
       let zone: string | undefined;
       if (e.handler === 'ngx_http_limit_req') {
-        for (const w of d.args) if (w.value.startsWith('zone=')) zone = w.value.slice(5);
-      } else zone = d.args[0]?.value;
+        for (let k = 0; k < d.argCount; k++) {
+          const v = d.argValue(k);
+          if (v.startsWith('zone=')) zone = v.slice(5);
+        }
+      } else if (d.argCount > 0) zone = d.argValue(0);
       if (zone === undefined || zone.includes('$')) return undefined;
       key = `${e.module}\0${e.name}\0${zone}`;
     }

@@ -31,7 +31,7 @@ import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise, hasGlobMagic, globSegmentToRegExp } from '../../core/fs.js';
 import type { ReadResult } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
-import type { SourceFile } from '../../core/source.js';
+import type { SourceFile, Span } from '../../core/source.js';
 import type { NginxConfig, NginxContext, NginxDirective, NginxFile } from './ast.js';
 import { inferSnippetContext } from './contexts.js';
 import { parseNginx, type IncludeSite, type ParsedNginxFile } from './parser.js';
@@ -107,6 +107,13 @@ interface FileRecord {
   problems: ParseProblem[];
 }
 
+/** An include pattern resolved against a prefix: the files it names, in nginx's order. */
+interface Resolution {
+  resolved: string;
+  isGlob: boolean;
+  targets: string[];
+}
+
 interface Root {
   source: SourceFile;
   parsed: ParsedNginxFile;
@@ -119,7 +126,10 @@ interface Root {
 export class NginxLoader {
   /** Parses by local path (and the prefix the tree's includes were resolved with). */
   private readonly parses = new Map<string, { parsed: ParsedNginxFile; prefix: string | undefined }>();
-  private readonly records = new Map<string, FileRecord>();
+  /** Records by local path, then by prefix. */
+  private readonly records = new Map<string, Map<string, FileRecord>>();
+  /** Include patterns resolved so far, by prefix, then by pattern (outside `geo`). */
+  private readonly resolutions = new Map<string, Map<string, Resolution>>();
   /** Number of files parsed (for tests: a file included 1,000 times is parsed once). */
   parseCount = 0;
 
@@ -237,12 +247,13 @@ export class NginxLoader {
   }
 
   private record(source: SourceFile, prefix: string, guessed: boolean): FileRecord {
-    const key = source.path + '\0' + prefix;
-    const hit = this.records.get(key);
+    let byPrefix = this.records.get(source.path);
+    if (!byPrefix) this.records.set(source.path, (byPrefix = new Map()));
+    const hit = byPrefix.get(prefix);
     if (hit) return hit;
     const p = this.parse(source, prefix);
     const rec: FileRecord = { file: p.file, includes: p.includes, prefix, guessed, state: UNVISITED, problems: [] };
-    this.records.set(key, rec);
+    byPrefix.set(prefix, rec);
     if (!this.fileRecords.has(p.file)) this.fileRecords.set(p.file, rec);
     return rec;
   }
@@ -298,25 +309,41 @@ export class NginxLoader {
   /** The deployed paths an include site pulls in, in nginx's order; fills `directive.include`. */
   private targets(rec: FileRecord, site: IncludeSite): string[] {
     const d = site.directive;
-    if (d.args.length !== 1 || (site.parentBlock !== null && NO_INCLUDE_BLOCKS.has(site.parentBlock))) return [];
-    const pattern = d.args[0]!.value;
-    const resolved = pattern.startsWith('/') ? pattern : rec.prefix + pattern;
-    const isGlob = site.parentBlock !== 'geo' && hasGlobMagic(resolved);
-    d.include = { pattern, resolved, isGlob, files: [], cycles: [] };
-    if (!isGlob) return [resolved];
-    try {
-      return this.ctx.fs.glob(resolved).sort(compareBytewise);
-    } catch {
-      // A pattern glob(3) cannot match (e.g. the range `[z-a]`): no file, like nginx.
-      return [];
+    if (d.argCount !== 1 || (site.parentBlock !== null && NO_INCLUDE_BLOCKS.has(site.parentBlock))) return [];
+    const pattern = d.argValue(0);
+    const r = this.resolution(rec.prefix, pattern, site.parentBlock === 'geo');
+    d.include = { pattern, resolved: r.resolved, isGlob: r.isGlob, files: [], cycles: [] };
+    return r.targets;
+  }
+
+  /** Where an include pattern points, once per prefix and pattern (a file included from 10,000 sites is resolved once). */
+  private resolution(prefix: string, pattern: string, inGeo: boolean): Resolution {
+    // Inside `geo` an include is never a glob (and is rare): not cached.
+    if (inGeo) {
+      const resolved = joinPrefix(prefix, pattern);
+      return { resolved, isGlob: false, targets: [resolved] };
     }
+    let byPattern = this.resolutions.get(prefix);
+    if (!byPattern) this.resolutions.set(prefix, (byPattern = new Map()));
+    let r = byPattern.get(pattern);
+    if (r === undefined) {
+      const resolved = joinPrefix(prefix, pattern);
+      r = { resolved, isGlob: hasGlobMagic(resolved), targets: [resolved] };
+      if (r.isGlob) {
+        try {
+          r.targets = this.ctx.fs.glob(resolved).sort(compareBytewise);
+        } catch {
+          // A pattern glob(3) cannot match (e.g. the range `[z-a]`): no file, like nginx.
+          r.targets = [];
+        }
+      }
+      byPattern.set(pattern, r);
+    }
+    return r;
   }
 
   private readInclude(rec: FileRecord, d: NginxDirective, target: string): SourceFile | undefined {
     const fs = this.ctx.fs;
-    const arg = d.args[0]!;
-    // From the path to the `;`: nginx names the line where the directive ends.
-    const at = { source: d.source, start: arg.start, end: d.end };
     // One FsView lookup per distinct target (a file included from 10,000 sites is
     // resolved once; FsView.read normalises the path on every call).
     let result = this.reads.get(target);
@@ -328,7 +355,7 @@ export class NginxLoader {
       if (result.source.decode.binary) {
         rec.problems.push({
           ruleId: INCLUDE_UNREADABLE,
-          at,
+          at: includeSpan(d),
           message: `included file "${target}" is binary (it contains NUL bytes), not an nginx configuration`,
           hint: 'nginx would read it as configuration text and fail. Check the include path (or the glob, which may match more than configuration files).',
         });
@@ -364,7 +391,7 @@ export class NginxLoader {
     } else {
       hint = `nginx must be able to read every included file.${where}`;
     }
-    const problem: ParseProblem = { ruleId: notFound ? INCLUDE_NOT_FOUND : INCLUDE_UNREADABLE, at, message, hint };
+    const problem: ParseProblem = { ruleId: notFound ? INCLUDE_NOT_FOUND : INCLUDE_UNREADABLE, at: includeSpan(d), message, hint };
     if (rec.guessed && !pattern.startsWith('/')) problem.severity = 'warning';
     rec.problems.push(problem);
     return undefined;
@@ -393,7 +420,7 @@ export class NginxLoader {
     const self = loop.length === 1;
     return {
       ruleId: INCLUDE_CYCLE,
-      at: { source: d.source, start: d.args[0]!.start, end: d.end },
+      at: includeSpan(d),
       message: self
         ? `"${target}" includes itself`
         : `include cycle: ${chain}`,
@@ -435,6 +462,16 @@ export class NginxLoader {
 /** Load nginx configs from candidate files (see the file comment). */
 export function loadNginxConfigs(candidates: SourceFile[], ctx: LoadContext): NginxConfig[] {
   return new NginxLoader(ctx).load(candidates);
+}
+
+/** A relative include path is joined to the main config's directory (`prefix`, with its slash). */
+function joinPrefix(prefix: string, pattern: string): string {
+  return pattern.startsWith('/') ? pattern : prefix + pattern;
+}
+
+/** From the path to the `;`: nginx names the line where the directive ends. */
+function includeSpan(d: NginxDirective): Span {
+  return { source: d.source, start: d.args[0]!.start, end: d.end };
 }
 
 function dirWithSlash(p: string): string {

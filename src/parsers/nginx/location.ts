@@ -2,7 +2,7 @@
  * The modifier and name of a `location`, as `ngx_http_core_location` reads them
  * (src/http/ngx_http_core_module.c:2950).
  */
-import type { NginxDirective, NginxWord } from './ast.js';
+import type { NginxDirective } from './ast.js';
 
 export type LocationKind = 'exact' | 'prefix' | 'noregex' | 'regex' | 'regex-caseless' | 'named';
 
@@ -10,10 +10,10 @@ export interface LocationName {
   kind: LocationKind;
   /** The name nginx keeps (`clcf->name`): the prefix, exact path, regex source or `@name`. */
   name: string;
-  /** The word the name came from. */
-  word: NginxWord;
-  /** Set for 3-word forms with an invalid modifier (nginx stops there). */
-  invalidModifier?: NginxWord;
+  /** Index (in the directive's args) of the word the name came from. */
+  arg: number;
+  /** A 3-word form whose modifier (argument 0) nginx does not know (nginx stops there). */
+  invalidModifier: boolean;
 }
 
 /**
@@ -22,25 +22,32 @@ export interface LocationName {
  * location, anything else is a prefix. Null when the argument count is wrong.
  */
 export function parseLocation(d: NginxDirective): LocationName | null {
-  const args = d.args;
-  if (args.length === 2) {
-    const mod = args[0]!;
-    const word = args[1]!;
-    const m = mod.value;
+  const count = d.argCount;
+  if (count === 2) {
+    const m = d.argValue(0);
+    const name = d.argValue(1);
     const kind: LocationKind | undefined =
       m === '=' ? 'exact' : m === '^~' ? 'noregex' : m === '~' ? 'regex' : m === '~*' ? 'regex-caseless' : undefined;
-    if (!kind) return { kind: 'prefix', name: word.value, word, invalidModifier: mod };
-    return { kind, name: word.value, word };
+    if (!kind) return { kind: 'prefix', name, arg: 1, invalidModifier: true };
+    return { kind, name, arg: 1, invalidModifier: false };
   }
-  if (args.length !== 1) return null;
-  const word = args[0]!;
-  const v = word.value;
+  if (count !== 1) return null;
+  const v = d.argValue(0);
   const c = v.charCodeAt(0);
-  if (c === 61 /* = */) return { kind: 'exact', name: v.slice(1), word };
-  if (c === 94 /* ^ */ && v.charCodeAt(1) === 126) return { kind: 'noregex', name: v.slice(2), word };
-  if (c === 126 /* ~ */) return v.charCodeAt(1) === 42 ? { kind: 'regex-caseless', name: v.slice(2), word } : { kind: 'regex', name: v.slice(1), word };
-  if (c === 64 /* @ */) return { kind: 'named', name: v, word };
-  return { kind: 'prefix', name: v, word };
+  let kind: LocationKind = 'prefix';
+  let name = v;
+  if (c === 61 /* = */) {
+    kind = 'exact';
+    name = v.slice(1);
+  } else if (c === 94 /* ^ */ && v.charCodeAt(1) === 126) {
+    kind = 'noregex';
+    name = v.slice(2);
+  } else if (c === 126 /* ~ */) {
+    const caseless = v.charCodeAt(1) === 42;
+    kind = caseless ? 'regex-caseless' : 'regex';
+    name = v.slice(caseless ? 2 : 1);
+  } else if (c === 64 /* @ */) kind = 'named';
+  return { kind, name, arg: 0, invalidModifier: false };
 }
 
 export function isRegexLocation(l: LocationName): boolean {

@@ -1,10 +1,13 @@
 /**
- * Compact tree nodes. A 10 MB config has ~230,000 directives and ~600,000 words; making an
- * object (and strings) for each word while parsing costs more in garbage collection than
- * the parsing itself. So the parser writes each statement's words into one packed array
- * per file (offsets and flags), and a directive makes its `NginxWord` objects when its
- * `args` or `nameWord` is first read (then keeps them). Words make their strings when
- * first read. Both read exactly like the plain objects of ast.ts.
+ * Compact tree nodes. A 10 MB config has ~280,000 directives and ~650,000 words, and
+ * every object kept for the whole run is copied by the young-generation garbage collector
+ * (up to twice) before it settles: that copying cost more than the parsing itself. So the
+ * parser writes each statement's positions, name and words into one packed array per file
+ * (names and blocks by number into side tables), and a directive object holds only its
+ * pack and where its statement is in it (40 bytes).
+ *
+ * `argCount` and `argValue(k)` read the pack directly; `args` and `nameWord` make plain
+ * word objects on each read (nothing keeps them), for the rare paths that report a word.
  */
 import type { SourceFile } from '../../core/source.js';
 import type { IncludeResolution, NginxBlock, NginxDirective, NginxWord, QuoteKind } from './ast.js';
@@ -17,10 +20,27 @@ export const W_DOLLAR = 8;
 /** A quoted word whose closing quote is missing (the file ended inside it). */
 export const W_UNCLOSED = 16;
 
-/** Words of one file: for each statement `count, (start, end, flags) × count`. */
+// A statement in the pack: its header, then `start, end, flags` for each word (name first).
+/** Number of words (name included). */
+const S_COUNT = 0;
+/** Offset just past the statement (see NginxDirective.end). */
+const S_END = 1;
+/** Offset of the `;` or `{`, or -1. */
+const S_TERMINATOR = 2;
+/** Index of the directive's name in `names`. */
+const S_NAME = 3;
+/** Index of the directive's block in `blocks`, or -1. */
+const S_BLOCK = 4;
+const S_WORDS = 5;
+
+/** Statements of one file: for each, `count, end, terminatorAt, name, block, (start, end, flags) × count`. */
 export class WordPack {
   data: Int32Array;
   length = 0;
+  /** Directive names (the parser adds each distinct name once, mostly). */
+  readonly names: string[] = [];
+  /** Blocks of the block directives. */
+  readonly blocks: NginxBlock[] = [];
 
   readonly text: string;
 
@@ -32,11 +52,23 @@ export class WordPack {
     this.data = new Int32Array(Math.max(64, capacity));
   }
 
-  /** Reserve the count slot of a new statement; returns its index. */
-  begin(): number {
-    this.ensure(1);
-    this.data[this.length] = 0;
-    return this.length++;
+  /** Add a name to `names`; returns its index. */
+  addName(name: string): number {
+    return this.names.push(name) - 1;
+  }
+
+  /** Reserve the header of a new statement named `names[nameIndex]`; returns its index. */
+  begin(nameIndex: number): number {
+    this.ensure(S_WORDS);
+    const d = this.data;
+    const at = this.length;
+    d[at + S_COUNT] = 0;
+    d[at + S_END] = 0;
+    d[at + S_TERMINATOR] = -1;
+    d[at + S_NAME] = nameIndex;
+    d[at + S_BLOCK] = -1;
+    this.length = at + S_WORDS;
+    return at;
   }
 
   add(statement: number, start: number, end: number, flags: number): void {
@@ -47,7 +79,25 @@ export class WordPack {
     d[l + 1] = end;
     d[l + 2] = flags;
     this.length = l + 3;
-    d[statement]!++;
+    d[statement + S_COUNT]!++;
+  }
+
+  /** Record where a statement ends and its `;` or `{` (-1 when a syntax error cut it short). */
+  end(statement: number, end: number, terminatorAt: number): void {
+    this.data[statement + S_END] = end;
+    this.data[statement + S_TERMINATOR] = terminatorAt;
+  }
+
+  block(statement: number): NginxBlock | null {
+    const b = this.data[statement + S_BLOCK]!;
+    return b < 0 ? null : this.blocks[b]!;
+  }
+
+  setBlock(statement: number, block: NginxBlock | null): void {
+    const b = this.data[statement + S_BLOCK]!;
+    if (block === null) this.data[statement + S_BLOCK] = -1;
+    else if (b >= 0) this.blocks[b] = block;
+    else this.data[statement + S_BLOCK] = this.blocks.push(block) - 1;
   }
 
   /** Drop the unused tail once the file is parsed, when it is most of the array. */
@@ -61,6 +111,12 @@ export class WordPack {
     grown.set(this.data.subarray(0, this.length));
     this.data = grown;
   }
+}
+
+/** A word's value after nginx's copy step (quotes removed, escapes applied). */
+function wordValue(text: string, start: number, end: number, flags: number): string {
+  const v = flags & (W_DQUOTE | W_SQUOTE) ? text.slice(start + 1, flags & W_UNCLOSED ? end : end - 1) : text.slice(start, end);
+  return flags & W_ESC ? unescapeNginx(v) : v;
 }
 
 export class Word implements NginxWord {
@@ -77,15 +133,7 @@ export class Word implements NginxWord {
   }
 
   get value(): string {
-    let v = this._v;
-    if (v === undefined) {
-      const f = this._f;
-      if (f & (W_DQUOTE | W_SQUOTE)) v = this._t.slice(this.start + 1, f & W_UNCLOSED ? this.end : this.end - 1);
-      else v = this._t.slice(this.start, this.end);
-      if (f & W_ESC) v = unescapeNginx(v);
-      this._v = v;
-    }
-    return v;
+    return (this._v ??= wordValue(this._t, this.start, this.end, this._f));
   }
 
   get raw(): string {
@@ -108,19 +156,11 @@ export class Word implements NginxWord {
 }
 
 export class Directive implements NginxDirective {
-  block: NginxBlock | null = null;
   declare include?: IncludeResolution;
-  /** The words, once made: name word and arguments. */
-  private _w: { n: NginxWord; a: NginxWord[] } | undefined = undefined;
 
   constructor(
-    readonly name: string,
-    readonly start: number,
-    public end: number,
-    /** Offset of the `;` or `{`, or -1 (the terminator is read back from the text). */
-    readonly terminatorAt: number,
     private readonly _p: WordPack,
-    /** Index of this statement's count slot in the pack. */
+    /** Index of this statement's header in the pack. */
     private readonly _i: number,
   ) {}
 
@@ -128,8 +168,36 @@ export class Directive implements NginxDirective {
     return 'directive';
   }
 
+  get name(): string {
+    return this._p.names[this._p.data[this._i + S_NAME]!]!;
+  }
+
+  get block(): NginxBlock | null {
+    return this._p.block(this._i);
+  }
+
+  set block(block: NginxBlock | null) {
+    this._p.setBlock(this._i, block);
+  }
+
   get source(): SourceFile {
     return this._p.source;
+  }
+
+  get start(): number {
+    return this._p.data[this._i + S_WORDS]!;
+  }
+
+  get end(): number {
+    return this._p.data[this._i + S_END]!;
+  }
+
+  set end(offset: number) {
+    this._p.data[this._i + S_END] = offset;
+  }
+
+  get terminatorAt(): number {
+    return this._p.data[this._i + S_TERMINATOR]!;
   }
 
   get terminator(): ';' | '{' | null {
@@ -138,31 +206,31 @@ export class Directive implements NginxDirective {
     return this._p.text.charCodeAt(at) === 59 ? ';' : '{';
   }
 
-  /** Number of arguments, without making the word objects (walk.ts `argCount`). */
   get argCount(): number {
-    return this._p.data[this._i]! - 1;
+    return this._p.data[this._i + S_COUNT]! - 1;
+  }
+
+  argValue(k: number): string {
+    const d = this._p.data;
+    const o = this._i + S_WORDS + 3 * (k + 1);
+    return wordValue(this._p.text, d[o]!, d[o + 1]!, d[o + 2]!);
   }
 
   get nameWord(): NginxWord {
-    return (this._w ?? this.words()).n;
+    const d = this._p.data;
+    const o = this._i + S_WORDS;
+    return new Word(this._p.text, d[o]!, d[o + 1]!, d[o + 2]!, this.name);
   }
 
   get args(): NginxWord[] {
-    return (this._w ?? this.words()).a;
-  }
-
-  private words(): { n: NginxWord; a: NginxWord[] } {
-    const p = this._p;
-    const d = p.data;
-    const i = this._i;
-    const count = d[i]!;
-    const n = new Word(p.text, d[i + 1]!, d[i + 2]!, d[i + 3]!, this.name);
-    const a: NginxWord[] = new Array<NginxWord>(count - 1);
-    for (let k = 1; k < count; k++) {
-      const o = i + 1 + 3 * k;
-      a[k - 1] = new Word(p.text, d[o]!, d[o + 1]!, d[o + 2]!);
+    const d = this._p.data;
+    const count = this.argCount;
+    const a = new Array<NginxWord>(count);
+    for (let k = 0; k < count; k++) {
+      const o = this._i + S_WORDS + 3 * (k + 1);
+      a[k] = new Word(this._p.text, d[o]!, d[o + 1]!, d[o + 2]!);
     }
-    return (this._w = { n, a });
+    return a;
   }
 
   toJSON(): object {

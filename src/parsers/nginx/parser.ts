@@ -80,7 +80,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   const stack: Frame[] = [{ directive: null, base: 0, open: -1 }];
   let frame = stack[0]!;
   const includes: IncludeSite[] = [];
-  const nameCache: Array<string | undefined> = new Array(NAME_CACHE_MASK + 1);
+  /** Index in `pack.names` by a hash of the name (-1: empty). */
+  const nameCache = new Int32Array(NAME_CACHE_MASK + 1).fill(-1);
 
   /** Children of every open block, innermost last. */
   const nodes: NginxNode[] = [];
@@ -98,12 +99,14 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     return out;
   };
 
-  // The statement being read: its name (null before the first word), where its words
-  // are in the pack, and where its name and last word start and end.
-  const pack = new WordPack(source, (text.length >> 2) + 64);
+  // Configs take about one int per 3 to 10 characters (5 per statement, 3 per word); dense
+  // ones (short directives, little indentation) get close to one per 2.5.
+  const pack = new WordPack(source, Math.ceil(text.length / 2.5) + 64);
+  // The statement being read: its name (null before the first word), where it is in the
+  // pack, and where its last word ends.
   let name: string | null = null;
+  let nameIndex = -1;
   let stmt = -1;
-  let stmtStart = 0;
   let lastEnd = 0;
   let argc = 0;
   let pending: NginxComment[] | null = null;
@@ -123,7 +126,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   let straySemi: ParseProblem | undefined;
 
   const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
-    const d = new Directive(name!, stmtStart, terminator ? at + 1 : lastEnd, terminator ? at : -1, pack, stmt);
+    pack.end(stmt, terminator ? at + 1 : lastEnd, terminator ? at : -1);
+    const d = new Directive(pack, stmt);
     pushNode(d);
     if (pending) {
       for (const c of pending) pushNode(c);
@@ -144,8 +148,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   const closeFrame = (f: Frame, close: number, end: number): void => {
     const children = takeNodes(f.base);
     if (f.directive) {
-      f.directive.block!.children = children;
-      f.directive.block!.close = close;
+      f.directive.block = { open: f.open, close, children };
       f.directive.end = end;
     }
   };
@@ -167,15 +170,21 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           // Directive names repeat a lot: keep one copy of each.
           const len = e - s;
           const key = (len * 31 + text.charCodeAt(s) * 7 + text.charCodeAt(e - 1)) & NAME_CACHE_MASK;
-          const cached = nameCache[key];
-          if (cached !== undefined && cached.length === len && text.startsWith(cached, s)) name = cached;
-          else nameCache[key] = name = text.slice(s, e);
+          const cached = nameCache[key]!;
+          const known = cached >= 0 ? pack.names[cached]! : undefined;
+          if (known !== undefined && known.length === len && sameText(text, s, known)) {
+            name = known;
+            nameIndex = cached;
+          } else {
+            name = text.slice(s, e);
+            nameCache[key] = nameIndex = pack.addName(name);
+          }
         } else {
           const inner = flags & (W_DQUOTE | W_SQUOTE) ? text.slice(s + 1, flags & W_UNCLOSED ? e : e - 1) : text.slice(s, e);
           name = flags & W_ESC ? unescapeNginx(inner) : inner;
+          nameIndex = pack.addName(name);
         }
-        stmt = pack.begin();
-        stmtStart = s;
+        stmt = pack.begin(nameIndex);
       } else argc++;
       pack.add(stmt, s, e, flags);
       lastEnd = e;
@@ -218,8 +227,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         continue;
       }
       if (name !== null) {
+        // The block object is made when the block closes, with its children.
         const d = finish('{', lx.start);
-        d.block = { open: lx.start, close: -1, children: [] };
         frame = { directive: d, base: nodeCount, open: lx.start };
         stack.push(frame);
       } else {
@@ -307,6 +316,12 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   return { file: { source, children: takeNodes(0), problems }, includes };
 }
 
+/** Whether `text` holds `word` at offset `at` (a plain loop: names are short, and this beats a builtin call). */
+function sameText(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Skip the rest of a statement up to its `;` (braces nested in it pair up); stop before a
  * `}` that would close an enclosing block, and at the end of the file. Returns the end.
@@ -352,13 +367,14 @@ const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*']);
 function checkEscapedDollar(d: NginxDirective, found: Array<[number, number]>, parent: string | null, problems: ParseProblem[]): void {
   if (REGEX_DIRECTIVES.has(d.name)) return;
   if (parent !== null && LITERAL_BLOCKS.has(parent)) return;
+  const args = d.args;
   for (const [index, at] of found) {
     if (index === 0) continue; // the directive name (or a map key) never holds variables
-    const word = d.args[index - 1];
+    const word = args[index - 1];
     if (!word) continue;
     if (d.name === 'rewrite' && index === 1) continue; // the regex
     if (word.value.startsWith('~')) continue; // `~regex` arguments (proxy_redirect, map keys…)
-    if (d.name === 'if' && index >= 2 && REGEX_OPERATORS.has(d.args[index - 2]!.value)) continue;
+    if (d.name === 'if' && index >= 2 && REGEX_OPERATORS.has(args[index - 2]!.value)) continue;
     // Only `\$` followed by a variable name (or `{`) changes meaning; nginx rejects a bare `$`.
     const next = d.source.text.charCodeAt(at + 2);
     if (!(isNameChar(next) || next === 123)) continue;

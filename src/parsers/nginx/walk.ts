@@ -136,15 +136,6 @@ export function term(d: NginxDirective): ';' | '{' | null {
   return d.terminatorAt < 0 ? null : d.block !== null ? '{' : ';';
 }
 
-/**
- * Number of arguments without making the word objects: the front end's nodes may expose
- * `argCount` (words are materialised lazily there); plain trees fall back to `args.length`.
- */
-export function argCount(d: NginxDirective): number {
-  const n = (d as { argCount?: unknown }).argCount;
-  return typeof n === 'number' ? n : d.args.length;
-}
-
 /** For a misplaced block: the context it would open, if every block entry of the name agrees. */
 function naturalChildContext(entries: Directive[]): string {
   let ctx: string | undefined;
@@ -234,7 +225,8 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
     let lookup: Lookup | null = null;
     let child: Frame | null = null;
     if (frame.ci >= 0) lookup = db.lookupAt(d.name, frame.ci);
-    if (d.block !== null && d.terminatorAt >= 0) {
+    const block = d.block;
+    if (block !== null && d.terminatorAt >= 0) {
       let childCtx: string = UNKNOWN_CONTEXT;
       if (lookup !== null) {
         if (lookup.kind === 'ok') childCtx = blockChildContext(lookup.entry, ctx);
@@ -250,18 +242,21 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
     visit(d, frame, lookup, child, lenient);
 
     if (child !== null) {
-      if (d.block!.children.length) {
+      if (block!.children.length) {
         top++;
-        sNodes[top] = d.block!.children;
+        sNodes[top] = block!.children;
         sPos[top] = 0;
         sFrame[top] = child;
         sInc[top] = includeDepth;
         sLenient[top] = false;
       }
-    } else if (d.include !== undefined && d.include.files.length && includeDepth < MAX_INCLUDE_DEPTH && includeFollowed(ctx)) {
+      continue;
+    }
+    const include = d.include;
+    if (include !== undefined && include.files.length && includeDepth < MAX_INCLUDE_DEPTH && includeFollowed(ctx)) {
       // Push files in reverse so the first file is walked first.
-      for (let k = d.include.files.length - 1; k >= 0; k--) {
-        const f = d.include.files[k]!;
+      for (let k = include.files.length - 1; k >= 0; k--) {
+        const f = include.files[k]!;
         if (skipInclude !== undefined && skipInclude(f, frame, lenient)) continue;
         top++;
         sNodes[top] = f.children;

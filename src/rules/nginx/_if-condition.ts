@@ -11,7 +11,6 @@
  * in nginx's own order (argument count before operator) and in nginx's words.
  */
 import { createToken, createTokenInstance, EmbeddedActionsParser, Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { NginxWord } from '../../parsers/nginx/ast.js';
 
 const Operand = createToken({ name: 'Operand', pattern: Lexer.NA });
 const Var = createToken({ name: 'Var', pattern: Lexer.NA, categories: [Operand] });
@@ -76,13 +75,8 @@ export interface ConditionResult {
   regex?: { pattern: string; word: number };
 }
 
-/** Check an `if` condition given the directive's arguments (at least one). */
-export function checkCondition(args: NginxWord[]): ConditionResult {
-  return check(args);
-}
-
-function check(args: NginxWord[]): ConditionResult {
-  const vals = args.map((w) => w.value);
+/** Check an `if` condition given the values of the directive's arguments (at least one). */
+export function checkCondition(vals: string[]): ConditionResult {
   const first = vals[0] ?? '';
   if (!first.startsWith('(')) return { problem: { message: `invalid condition "${first}"`, word: 0 } };
   let cur: number;
@@ -109,10 +103,8 @@ function check(args: NginxWord[]): ConditionResult {
   }
   let ok = shapes.get(shape);
   if (ok === undefined) {
-    const tokens: IToken[] = types.map((t, j) => {
-      const w = args[cur + j]!;
-      return createTokenInstance(t, vals[cur + j]!, w.start, w.end, 1, 1, 1, 1);
-    });
+    // Positions do not matter to the grammar: the word index stands in for them.
+    const tokens: IToken[] = types.map((t, j) => createTokenInstance(t, vals[cur + j]!, cur + j, cur + j, 1, 1, 1, 1));
     parser ??= new ConditionParser();
     parser.input = tokens;
     parser.condition();

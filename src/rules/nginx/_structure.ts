@@ -22,9 +22,15 @@ export function wordSpan(d: NginxDirective, w: NginxWord): Span {
   return { source: d.source, start: w.start, end: w.end };
 }
 
+/** The span of argument `k` of `d`. */
+export function argSpan(d: NginxDirective, k: number): Span {
+  return wordSpan(d, d.args[k]!);
+}
+
 /** From the name to the last argument (the statement without its block). */
 export function headSpan(d: NginxDirective): Span {
-  const last = d.args[d.args.length - 1];
+  const args = d.args;
+  const last = args[args.length - 1];
   return { source: d.source, start: d.start, end: last ? last.end : d.nameWord.end };
 }
 

@@ -2,7 +2,7 @@ import type { Rule } from '../../core/rule.js';
 import { TABLE_SOURCE } from '../../parsers/nginx/directives.js';
 import type { NginxDirective } from '../../parsers/nginx/ast.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, nameSpan, wordSpan, term } from './_structure.js';
+import { analyses, argSpan, nameSpan, term } from './_structure.js';
 
 export const duplicateDirective: Rule = {
   meta: {
@@ -30,20 +30,20 @@ export const duplicateDirective: Rule = {
       for (const v of named(a, 'upstream')) {
         const l = v.lookup;
         if (!l || l.kind !== 'ok' || l.entry.source !== TABLE_SOURCE) continue;
-        if (v.d.name !== 'upstream' || term(v.d) !== '{' || v.d.args.length !== 1) continue;
+        if (v.d.name !== 'upstream' || term(v.d) !== '{' || v.d.argCount !== 1) continue;
         const e = l.entry;
-        const w = v.d.args[0]!;
-        const key = `${e.type}\0${w.value.toLowerCase()}`;
+        const upstream = v.d.argValue(0);
+        const key = `${e.type}\0${upstream.toLowerCase()}`;
         const prev = seen.get(key);
         if (!prev) {
           seen.set(key, v.d);
           continue;
         }
         ctx.report({
-          at: wordSpan(v.d, w),
-          message: `duplicate upstream "${w.value}"`,
+          at: argSpan(v.d, 0),
+          message: `duplicate upstream "${upstream}"`,
           hint: 'Upstream names are compared without regard to case; rename one of the blocks or merge their servers.',
-          related: [{ at: wordSpan(prev, prev.args[0]!), message: `upstream "${prev.args[0]!.value}" first defined here` }],
+          related: [{ at: argSpan(prev, 0), message: `upstream "${prev.argValue(0)}" first defined here` }],
         });
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
 import type { Visit } from '../../parsers/nginx/walk.js';
-import { analyses, locationOf, term, wordSpan } from './_structure.js';
+import { analyses, argSpan, locationOf, term } from './_structure.js';
 
 export const duplicateLocation: Rule = {
   meta: {
@@ -33,12 +33,12 @@ export const duplicateLocation: Rule = {
         const prev = { loc: locationOf(pv)!, d: pv.d };
         const mixed = prev.loc.kind !== loc.kind;
         ctx.report({
-          at: wordSpan(d, loc.word),
+          at: argSpan(d, loc.arg),
           message: `duplicate location "${loc.name}"`,
           hint: mixed
             ? `"location ${loc.name}" and "location ^~ ${loc.name}" are the same prefix location to nginx; keep one (with "^~" if regexes must not override it).`
             : 'nginx refuses two locations with the same path in one block; merge their directives into one.',
-          related: [{ at: wordSpan(prev.d, prev.loc.word), message: `location "${prev.loc.name}" first defined here` }],
+          related: [{ at: argSpan(prev.d, prev.loc.arg), message: `location "${prev.loc.name}" first defined here` }],
         });
       }
     }

@@ -101,7 +101,7 @@ export const invalidBlockEntry: Rule = {
 function checkTypes(ctx: RuleContext, v: Visit, extensions: Map<string, { type: string }>): void {
   const d = v.d;
   if (d.name === 'include') {
-    if (d.args.length !== 1) ctx.report({ at: headSpan(d), message: 'invalid number of arguments in "include" directive', hint: '"include" takes exactly one file name or glob.' });
+    if (d.argCount !== 1) ctx.report({ at: headSpan(d), message: 'invalid number of arguments in "include" directive', hint: '"include" takes exactly one file name or glob.' });
     return;
   }
   // ngx_http_core_type: later extensions override earlier ones at the same level, with a warning.
@@ -124,7 +124,7 @@ function checkTypes(ctx: RuleContext, v: Visit, extensions: Map<string, { type: 
 
 function checkMap(ctx: RuleContext, v: Visit, st: BodyState): void {
   const d = v.d;
-  const n = d.args.length + 1;
+  const n = d.argCount + 1;
   if (n === 1 && (d.name === 'hostnames' || d.name === 'volatile')) {
     if (d.name === 'hostnames') st.hostnames = true;
     return;
@@ -161,7 +161,7 @@ function checkMap(ctx: RuleContext, v: Visit, st: BodyState): void {
 
 function checkGeo(ctx: RuleContext, v: Visit, st: BodyState, http: boolean): void {
   const d = v.d;
-  const n = d.args.length + 1;
+  const n = d.argCount + 1;
   if (n === 1 && d.name === 'ranges') {
     if (st.geoEntries) {
       ctx.report({
@@ -201,7 +201,7 @@ function checkSplit(ctx: RuleContext, v: Visit, st: BodyState): void {
 
 function checkCharsetMap(ctx: RuleContext, v: Visit): void {
   const d = v.d;
-  if (d.args.length !== 1) {
+  if (d.argCount !== 1) {
     ctx.report({ at: headSpan(d), message: 'invalid parameters number', hint: 'Each charset_map entry is two hex codes ("C0 FE;").' });
     return;
   }
@@ -211,7 +211,7 @@ function checkCharsetMap(ctx: RuleContext, v: Visit): void {
     return;
   }
   const owner = v.frame.owner!;
-  const utf8 = owner.args[1]?.value.toLowerCase() === 'utf-8';
+  const utf8 = owner.argCount > 1 && owner.argValue(1).toLowerCase() === 'utf-8';
   const w = d.args[0]!;
   const ok = utf8 ? w.value.length > 0 && w.value.length % 2 === 0 && /^[0-9a-fA-F]+$/.test(w.value) : (hex(w.value) ?? 256) <= 255;
   if (!ok) {

@@ -1,7 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { argCount } from '../../parsers/nginx/walk.js';
-import { analyses, leadingQuantifier, pcreQuantifierMessage, wordSpan, term } from './_structure.js';
+import { analyses, argSpan, leadingQuantifier, pcreQuantifierMessage, term } from './_structure.js';
 import { checkCondition } from './_if-condition.js';
 
 export const invalidIfCondition: Rule = {
@@ -17,11 +16,13 @@ export const invalidIfCondition: Rule = {
         const d = v.d;
         const l = v.lookup;
         if (d.name !== 'if' || !l || l.kind !== 'ok' || l.entry.module !== 'ngx_http_rewrite_module') continue;
-        if (term(d) !== '{' || argCount(d) === 0) continue;
-        const r = checkCondition(d.args);
+        if (term(d) !== '{' || d.argCount === 0) continue;
+        const values: string[] = [];
+        for (let k = 0; k < d.argCount; k++) values.push(d.argValue(k));
+        const r = checkCondition(values);
         if (r.problem) {
           ctx.report({
-            at: wordSpan(d, d.args[r.problem.word]!),
+            at: argSpan(d, r.problem.word),
             message: r.problem.message,
             hint:
               'nginx accepts "($variable)", "($variable = value)", "($variable != value)", "($variable ~ regex)" (also ~*, !~, !~*) ' +
@@ -29,7 +30,7 @@ export const invalidIfCondition: Rule = {
           });
         } else if (r.regex && leadingQuantifier(r.regex.pattern)) {
           ctx.report({
-            at: wordSpan(d, d.args[r.regex.word]!),
+            at: argSpan(d, r.regex.word),
             message: pcreQuantifierMessage(r.regex.pattern),
             hint: 'A regex cannot start with "*", "+" or "?"; escape it ("\\*") or write "~*" without a space for a case-insensitive match.',
           });

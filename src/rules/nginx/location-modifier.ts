@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, isRegex, leadingQuantifier, locationOf, pcreQuantifierMessage, term, wordSpan } from './_structure.js';
+import { analyses, argSpan, isRegex, leadingQuantifier, locationOf, pcreQuantifierMessage, term } from './_structure.js';
 
 export const locationModifier: Rule = {
   meta: {
@@ -17,10 +17,10 @@ export const locationModifier: Rule = {
         const loc = locationOf(v);
         if (!loc) continue;
         if (loc.invalidModifier) {
-          const m = loc.invalidModifier.value;
+          const m = d.argValue(0);
           const guess = m === '*~' ? '~*' : m === '!~' || m === '!~*' ? undefined : m === '^' ? '^~' : undefined;
           ctx.report({
-            at: wordSpan(d, loc.invalidModifier),
+            at: argSpan(d, 0),
             message: `invalid location modifier "${m}"`,
             hint:
               'With a separate modifier word nginx accepts only "=", "^~", "~" and "~*"' +
@@ -29,9 +29,9 @@ export const locationModifier: Rule = {
           continue;
         }
         if (isRegex(loc) && leadingQuantifier(loc.name)) {
-          const spaced = d.args.length === 2 && d.args[0]!.value === '~' && loc.name.startsWith('*');
+          const spaced = d.argCount === 2 && d.argValue(0) === '~' && loc.name.startsWith('*');
           ctx.report({
-            at: wordSpan(d, loc.word),
+            at: argSpan(d, loc.arg),
             message: pcreQuantifierMessage(loc.name),
             hint: spaced
               ? `"~ *…" is a case-sensitive regex starting with "*"; for a case-insensitive regex write "~*" without a space: location ~* ${loc.name.slice(1)} { … }.`

@@ -1,6 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, isRegex, locationOf, parseLocation, term, wordSpan } from './_structure.js';
+import { analyses, argSpan, isRegex, locationOf, parseLocation, term } from './_structure.js';
 
 export const locationNesting: Rule = {
   meta: {
@@ -21,8 +21,8 @@ export const locationNesting: Rule = {
         const loc = locationOf(v);
         const ploc = v.frame.ownerVisit ? locationOf(v.frame.ownerVisit) : parseLocation(parent);
         if (!loc || !ploc || loc.invalidModifier || ploc.invalidModifier) continue;
-        const related = [{ at: wordSpan(parent, ploc.word), message: `parent location "${ploc.name}"` }];
-        const at = wordSpan(d, loc.word);
+        const related = [{ at: argSpan(parent, ploc.arg), message: `parent location "${ploc.name}"` }];
+        const at = argSpan(d, loc.arg);
         if (ploc.kind === 'exact') {
           ctx.report({
             at,

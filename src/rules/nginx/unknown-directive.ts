@@ -69,13 +69,13 @@ function closest(db: DirectiveDb, name: string, context: string): string | undef
 }
 
 function loadsModule(a: Analysis, file: string): boolean {
-  for (const { d } of named(a, 'load_module')) if (d.args[0]?.value.endsWith(file)) return true;
+  for (const { d } of named(a, 'load_module')) if (d.argCount > 0 && d.argValue(0).endsWith(file)) return true;
   return false;
 }
 
 /** Debian's nginx.conf loads dynamic modules through `include /etc/nginx/modules-enabled/*.conf`. */
 function includesModulesEnabled(a: Analysis): boolean {
-  for (const v of named(a, 'include')) if (v.frame === a.root && v.d.args[0]?.value.includes('modules-enabled')) return true;
+  for (const v of named(a, 'include')) if (v.frame === a.root && v.d.argCount > 0 && v.d.argValue(0).includes('modules-enabled')) return true;
   return false;
 }
 
