@@ -252,7 +252,9 @@ export class NginxLexer {
     this.escDollar = escDollar;
     this.pos = j;
     // Where nginx next moves its token start (see checkSpan): after the whitespace that
-    // ended the word, or at the `;`/`{` that ends the statement.
+    // ended the word, or at the `;`/`{` that ends the statement. (Most words are far too
+    // short to reach the limit, which the first test settles without a call.)
+    if (j + 1 - i < MIN_UNITS_FOR_LIMIT) return TOK_WORD;
     if (j >= n) this.checkSpan(i, i, n, true, -1, 0);
     else if (isSpace(text.charCodeAt(j))) this.checkSpan(i, i, j + 1, j + 1 >= n, -1, 0);
     else this.checkSpan(i, i, j, false, -1, 0);

@@ -137,7 +137,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       checkEscapedDollar(d, escDollars, frame.directive ? frame.directive.name : null, problems);
       escDollars = null;
     }
-    if (terminator === ';' && d.name === 'include' && skipped === 0) {
+    if (terminator === ';' && name === 'include' && skipped === 0) {
       includes.push({ directive: d, parentBlock: frame.directive ? frame.directive.name : null });
     }
     name = null;
