@@ -34,7 +34,7 @@ const S_BLOCK = 4;
 const S_WORDS = 5;
 
 /** Statements of one file: for each, `count, end, terminatorAt, name, block, (start, end, flags) × count`. */
-export class WordPack {
+export class StatementPack {
   data: Int32Array;
   length = 0;
   /** Directive names (the parser adds each distinct name once, mostly). */
@@ -159,7 +159,7 @@ export class Directive implements NginxDirective {
   declare include?: IncludeResolution;
 
   constructor(
-    private readonly _p: WordPack,
+    private readonly _p: StatementPack,
     /** Index of this statement's header in the pack. */
     private readonly _i: number,
   ) {}

@@ -35,7 +35,7 @@ import {
   TOK_WORD,
   unescapeNginx,
 } from './lexer.js';
-import { Directive, W_DOLLAR, W_DQUOTE, W_ESC, W_SQUOTE, W_UNCLOSED, WordPack } from './nodes.js';
+import { Directive, StatementPack, W_DOLLAR, W_DQUOTE, W_ESC, W_SQUOTE, W_UNCLOSED } from './nodes.js';
 
 export const ESCAPED_DOLLAR = 'nginx/escaped-dollar';
 
@@ -69,9 +69,10 @@ const MAX_RELATED = 5;
 /**
  * Parse one file. Never throws; syntax errors are on `file.problems`.
  *
- * Memory matters (a 10 MB config has ~600,000 words): a block's children are gathered on
- * a scratch stack and copied into an exact-size array when it ends, words go into a packed
- * array (their objects are made on first use, nodes.ts), and directive names are interned.
+ * Memory matters (a 10 MB config has ~280,000 directives and ~650,000 words): a block's
+ * children are gathered on a scratch stack and copied into an exact-size array when it
+ * ends, each statement's positions, name and words go into a packed array (nodes.ts; a
+ * directive object is only a reference into it), and directive names are interned.
  */
 export function parseNginx(source: SourceFile): ParsedNginxFile {
   const text = source.text;
@@ -101,7 +102,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
 
   // Configs take about one int per 3 to 10 characters (5 per statement, 3 per word); dense
   // ones (short directives, little indentation) get close to one per 2.5.
-  const pack = new WordPack(source, Math.ceil(text.length / 2.5) + 64);
+  const pack = new StatementPack(source, Math.ceil(text.length / 2.5) + 64);
   // The statement being read: its name (null before the first word), where it is in the
   // pack, and where its last word ends.
   let name: string | null = null;
