@@ -73,13 +73,7 @@ export class SourceFile {
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.starts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, o);
     return { offset: o, line: lo + 1, column: o - starts[lo]! + 1 };
   }
 
@@ -103,6 +97,18 @@ export class SourceFile {
     if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
     return this.text.slice(s, e);
   }
+}
+
+/** Index of the last element of an ascending array that is ≤ `x` (0 when none is). */
+export function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**

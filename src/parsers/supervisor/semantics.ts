@@ -12,7 +12,7 @@
 import * as path from 'node:path';
 import type { LoadContext } from '../../core/project.js';
 import { Value } from './value.js';
-import type { Span } from '../../core/source.js';
+import { lastAtOrBefore, type Span } from '../../core/source.js';
 import {
   autoRestart,
   boolean,
@@ -213,13 +213,7 @@ export function rawToSource(v: SupervisorValue, rawOffset: number): number {
     pieceStarts.set(v, starts);
   }
   // The last piece starting at or before the offset.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= rawOffset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts, rawOffset);
   const p = pieces[lo]!;
   const within = rawOffset - starts[lo]!;
   if (within <= p.end - p.start) return p.start + Math.max(0, within);

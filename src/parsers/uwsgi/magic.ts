@@ -9,6 +9,7 @@
  * host at run time (hostname, cwd, time, uid…) are unknown here: they are left as written
  * and the positions are recorded so the values holding them count as unknown.
  */
+import { lastAtOrBefore } from '../../core/source.js';
 
 /** Letters with a meaning; every other `%X` is deleted by uWSGI. */
 export const MAGIC_LETTERS = new Set('dpsnecx0123456789obijvhtTVkuUgG[%(DPSNECXOIJ'.split(''));
@@ -172,15 +173,8 @@ export function mapEnd(m: MagicResult, out: number): number {
 function segmentAt(m: MagicResult, out: number): number {
   const starts = m.outStarts;
   if (!starts.length) return -1;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= out) lo = mid;
-    else hi = mid - 1;
-  }
-  // Skip empty replacement segments sharing this start: prefer the last segment starting at or before `out` that covers it.
-  return lo;
+  // Of empty replacement segments sharing a start, the last one: the segment that covers `out`.
+  return lastAtOrBefore(starts, out);
 }
 
 /** Whether the output range [start, end) overlaps an unknown magic value. */
