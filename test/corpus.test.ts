@@ -16,32 +16,10 @@ import { defaultConfig } from '../src/core/config.js';
 import type { Diagnostic } from '../src/core/diagnostic.js';
 import type { FileKind } from '../src/core/rule.js';
 import { lint, type LintResult } from '../src/engine/lint.js';
+import { CORPUS, corpusEntries } from './helpers/paths.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const KINDS = new Set<string>(['nginx', 'uwsgi', 'supervisor', 'django']);
 const NGINX_REPORT = path.join(os.tmpdir(), 'stacklint-corpus-nginx.txt');
-
-interface Entry {
-  rel: string;
-  file: string;
-  kind: string;
-  repo: string;
-}
-
-function manifest(): Entry[] {
-  const lines = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n');
-  const head = lines[0]!.split('\t');
-  const col = (name: string) => head.indexOf(name);
-  return lines
-    .slice(1)
-    .filter((l) => l.trim())
-    .map((l) => {
-      const c = l.split('\t');
-      const rel = c[col('local_path')]!;
-      return { rel, file: path.join(CORPUS, rel), kind: c[col('kind')]!, repo: c[col('repo')]! };
-    });
-}
 
 function run(paths: string[], cwd: string, kind?: FileKind): LintResult {
   return lint({ paths, cwd, config: defaultConfig(cwd), ...(kind ? { kind } : {}) });
@@ -51,7 +29,7 @@ function internal(r: LintResult): string {
   return r.internalErrors.map((e) => `${e.where}: ${e.error.stack ?? e.error.message}`).join('\n\n');
 }
 
-const entries = manifest();
+const entries = corpusEntries();
 const stacks = fs
   .readdirSync(path.join(CORPUS, 'stacks'), { withFileTypes: true })
   .filter((e) => e.isDirectory())

@@ -3,10 +3,9 @@
  * internal error, a stack trace or a hang; big and deep inputs stay fast.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
+import { tempDir, writeUnder } from '../helpers/scratch.js';
 import { SourceFile } from '../../src/core/source.js';
 import type { FileKind } from '../../src/core/rule.js';
 import { lint } from '../../src/engine/lint.js';
@@ -14,17 +13,14 @@ import { parsePython } from '../../src/parsers/django/python/parser.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-django-bad-')));
+  dir = tempDir('django-bad');
 });
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function write(rel: string, data: string | Buffer): string {
-  const p = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, data);
-  return p;
+  return writeUnder(dir, rel, data);
 }
 
 function run(file: string, kind: FileKind | undefined = 'django') {

@@ -11,9 +11,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ensureBuilt, runCli, type CliRun } from '../parity/helpers/nginx-cli.js';
+import { CLI, ensureBuilt, expectControlled, runCli, type CliRun } from '../helpers/cli.js';
 import { nginxAvailable, runNginxBatch, type NginxOutcome } from '../parity/helpers/nginx-runner.js';
-import { tempDir } from '../parity/helpers/nginx-workspace.js';
+import { tempDir, writeUnder } from '../helpers/scratch.js';
 
 interface JsonOut {
   diagnostics: Array<{ ruleId: string; severity: string; message: string; file: string; range: { start: { line: number }; end: { line: number } } }>;
@@ -23,24 +23,11 @@ interface JsonOut {
 let dir: string;
 
 function write(rel: string, content: string | Buffer): string {
-  const p = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, content);
-  return p;
+  return writeUnder(dir, rel, content);
 }
 
 function check(args: string[], opts: { timeoutMs?: number; asUser?: string } = {}): CliRun {
   return runCli(['check', '--format', 'json', ...args], { cwd: dir, ...opts });
-}
-
-/** Never a crash, a trace, an internal error or a hang. */
-function expectControlled(r: CliRun): void {
-  const where = `exit ${r.code} signal ${r.signal} after ${r.ms} ms\nstderr: ${r.stderr.slice(0, 2000)}`;
-  expect(r.timedOut, where).toBe(false);
-  expect(r.signal, where).toBeNull();
-  expect([0, 1, 2], where).toContain(r.code);
-  expect(r.stderr, where).not.toMatch(/^\s+at /m);
-  expect(r.stderr.toLowerCase(), where).not.toContain('internal error');
 }
 
 function json(r: CliRun): JsonOut {

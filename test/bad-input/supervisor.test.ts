@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli, type CliRun } from '../parity/helpers/nginx-cli.js';
-import { tempDir } from '../parity/helpers/nginx-workspace.js';
+import { ensureBuilt, expectControlled as expectControlledRun, runCli, type CliRun } from '../helpers/cli.js';
+import { tempDir, writeUnder } from '../helpers/scratch.js';
 
 const HAVE_SUPERVISOR = fs.existsSync('/usr/lib/python3/dist-packages/supervisor/options.py');
 
@@ -22,23 +22,16 @@ interface JsonOut {
 let dir: string;
 
 function write(rel: string, content: string | Buffer): string {
-  const p = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, content);
-  return p;
+  return writeUnder(dir, rel, content);
 }
 
 function check(args: string[], timeoutMs = 60_000): CliRun {
   return runCli(['check', '--format', 'json', ...args], { cwd: dir, timeoutMs });
 }
 
+/** A controlled run's JSON output. */
 function expectControlled(r: CliRun): JsonOut {
-  const where = `exit ${r.code} signal ${r.signal} after ${r.ms} ms\nstderr: ${r.stderr.slice(0, 2000)}`;
-  expect(r.timedOut, where).toBe(false);
-  expect(r.signal, where).toBeNull();
-  expect([0, 1, 2], where).toContain(r.code);
-  expect(r.stderr, where).not.toMatch(/^\s+at /m);
-  expect(r.stderr.toLowerCase(), where).not.toContain('internal error');
+  expectControlledRun(r);
   return JSON.parse(r.stdout) as JsonOut;
 }
 
@@ -68,7 +61,7 @@ const HEAD = '[supervisord]\nnodaemon=true\n';
 
 beforeAll(() => {
   ensureBuilt();
-  dir = tempDir('stacklint-svbad-');
+  dir = tempDir('svbad');
 }, 300_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -3,10 +3,10 @@
  * an internal error, a stack trace or a hang; big inputs stay fast.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config.js';
+import { tempDir, writeUnder } from '../helpers/scratch.js';
 import { FsView } from '../../src/core/fs.js';
 import { SourceFile } from '../../src/core/source.js';
 import type { FileKind } from '../../src/core/rule.js';
@@ -15,17 +15,14 @@ import { parseUwsgiCommandLine } from '../../src/parsers/uwsgi/index.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-uwsgi-bad-')));
+  dir = tempDir('uwsgi-bad');
 });
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function write(rel: string, data: string | Buffer): string {
-  const p = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(p), { recursive: true });
-  fs.writeFileSync(p, data);
-  return p;
+  return writeUnder(dir, rel, data);
 }
 
 function run(file: string, kind: FileKind | undefined = 'uwsgi') {

@@ -32,6 +32,8 @@ export interface ExpectedFinding {
   endLine?: number;
   endColumn?: number;
   severity?: Severity;
+  /** The hint: text or pattern, or null for none. */
+  hint?: string | RegExp | null;
   related?: Array<{ file?: string; line?: number; message?: string | RegExp }>;
   /** Expected fix text of the first edit. */
   fix?: string;
@@ -91,6 +93,8 @@ export function testRule(rule: Rule, cases: { valid: RuleCase[]; invalid: Invali
           if (e.endLine !== undefined) expect(d.range.end.line, where).toBe(e.endLine);
           if (e.endColumn !== undefined) expect(d.range.end.column, where).toBe(e.endColumn);
           if (e.severity !== undefined) expect(d.severity, where).toBe(e.severity);
+          if (e.hint === null) expect(d.hint, where).toBeUndefined();
+          else if (e.hint !== undefined) expect(matches(d.hint ?? '', e.hint), `${where}\nexpected hint ${String(e.hint)}, got ${d.hint}`).toBe(true);
           if (e.fix !== undefined) expect(d.fix?.edits[0]?.text, where).toBe(e.fix);
           if (e.related) {
             expect(d.related.length, where).toBe(e.related.length);

@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, runStacklint, showDiagnostic, showNginx, type Comparison } from './helpers/nginx-compare.js';
 import { nginxAvailable, runNginxBatch } from './helpers/nginx-runner.js';
-import { provideEtcNginx, tempDir } from './helpers/nginx-workspace.js';
+import { provideEtcNginx } from './helpers/nginx-workspace.js';
+import { tempDir } from '../helpers/scratch.js';
 
 const available = nginxAvailable();
 if (!available.ok) throw new Error(`nginx parity suite cannot run: ${available.reason}`);

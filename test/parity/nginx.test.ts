@@ -24,15 +24,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, runStacklint, showDiagnostic, showNginx, type Comparison } from './helpers/nginx-compare.js';
 import { mutants, MUTATION_KINDS, tokenizeSeed, type MutationKind } from './helpers/nginx-mutate.js';
 import { nginxAvailable, runNginxBatch, type NginxJob } from './helpers/nginx-runner.js';
-import {
-  corpusFiles,
-  prepareExperiments,
-  provideEtcNginx,
-  REPO_ROOT,
-  tempDir,
-  wrapper,
-  type SeedMode,
-} from './helpers/nginx-workspace.js';
+import { prepareExperiments, provideEtcNginx, wrapper, type SeedMode } from './helpers/nginx-workspace.js';
+import { corpusEntries, EXPERIMENTS, REPO_ROOT } from '../helpers/paths.js';
+import { tempDir } from '../helpers/scratch.js';
 
 const available = nginxAvailable();
 if (!available.ok) throw new Error(`nginx parity suite cannot run: ${available.reason}`);
@@ -97,7 +91,7 @@ function experimentMains(factsRoot: string): Array<{ label: string; conf: string
 
 describe('nginx -t parity: FACTS experiments', () => {
   // The list is fixed by the shared tree; computed at collection time from the originals.
-  const labels = experimentMains(path.join(REPO_ROOT, '../shared/facts/experiments')).map((e) => e.label);
+  const labels = experimentMains(EXPERIMENTS).map((e) => e.label);
   const results = new Map<string, Comparison>();
 
   beforeAll(() => {
@@ -168,7 +162,7 @@ function corpusSeeds(root: string): { seeds: Seed[]; tried: number; untokenizabl
   const dir = path.join(root, 'corpus-scan');
   fs.mkdirSync(dir);
   provideEtcNginx(dir);
-  const files = corpusFiles('nginx');
+  const files = corpusEntries('nginx');
   const modes: SeedMode[] = ['main', 'http', 'server'];
   const jobs: NginxJob[] = [];
   files.forEach((f, i) => {

@@ -18,6 +18,7 @@ import { defaultConfig } from '../../src/core/config.js';
 import { lint } from '../../src/engine/lint.js';
 import { supervisorRules } from '../../src/rules/supervisor/index.js';
 import { SECTION_KEYS } from '../../src/parsers/supervisor/schema.js';
+import { rng } from '../helpers/rng.js';
 
 const PYTHON = '/usr/bin/python3';
 const HAVE_SUPERVISOR = fs.existsSync('/usr/lib/python3/dist-packages/supervisor/options.py');
@@ -317,18 +318,6 @@ function handMutants(b: Record<string, Sections>, dir: string): Case[] {
   raw('fcgi socket_mode with tcp', webText + '\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=tcp://127.0.0.1:9000\nsocket_mode=0700\n');
   raw('fcgi backlog 0', webText + '\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=tcp://127.0.0.1:9000\nsocket_backlog=0\n');
   return cases;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const POOL = [

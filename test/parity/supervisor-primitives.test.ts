@@ -15,19 +15,9 @@ import { pyFormat, type Expansions } from '../../src/parsers/supervisor/pyformat
 import { pyRstrip } from '../../src/parsers/supervisor/pystr.js';
 import { parseKeyValuePairs, shlexSplit } from '../../src/parsers/supervisor/shlex.js';
 import { SourceFile } from '../../src/core/source.js';
+import { rng } from '../helpers/rng.js';
 
 const HAVE = fs.existsSync('/usr/lib/python3/dist-packages/supervisor/options.py');
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomStrings(seed: number, count: number, alphabet: string[], maxLen: number): string[] {
   const r = rng(seed);

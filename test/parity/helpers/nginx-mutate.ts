@@ -6,6 +6,7 @@
  * configurations that `nginx -t` accepts: words, quoted strings, `#` comments at token
  * start, `;`, `{`, `}`, backslash escapes and `${var}` inside words.
  */
+import { rng } from '../../helpers/rng.js';
 
 export interface SeedWord {
   start: number;
@@ -102,18 +103,6 @@ export function tokenizeSeed(text: string): SeedStatement[] {
   }
   if (words.length || stack.length) throw new Error('seed: unterminated statement or block');
   return stmts;
-}
-
-/** mulberry32: small, seeded, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type MutationKind =

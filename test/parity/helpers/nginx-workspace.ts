@@ -4,17 +4,8 @@
  * /etc/nginx provides (mime.types, uwsgi_params, …) so relative includes resolve.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-export const SHARED = path.resolve(REPO_ROOT, '../shared');
-export const EXPERIMENTS = path.join(SHARED, 'facts/experiments');
-export const CORPUS = path.join(SHARED, 'corpus');
-
-export function tempDir(tag: string): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `stacklint-${tag}-`)));
-}
+import { EXPERIMENTS } from '../../helpers/paths.js';
 
 /** Copy a tree, making everything writable (the shared tree is read-only). */
 export function copyTree(from: string, to: string): void {
@@ -72,21 +63,4 @@ export type SeedMode = 'main' | 'http' | 'server';
 export function wrapper(mode: Exclude<SeedMode, 'main'>, include: string): string {
   if (mode === 'http') return `events {}\nhttp {\n    include mime.types;\n    include ${include};\n}\n`;
   return `events {}\nhttp {\n    include mime.types;\n    server {\n        listen 127.0.0.1:18999;\n        include ${include};\n    }\n}\n`;
-}
-
-/** Files of a corpus kind, from MANIFEST.tsv (column `kind`), as absolute paths. */
-export function corpusFiles(kind?: string): Array<{ file: string; kind: string }> {
-  const manifest = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n');
-  const header = manifest[0]!.split('\t');
-  const iPath = header.indexOf('local_path');
-  const iKind = header.indexOf('kind');
-  const out: Array<{ file: string; kind: string }> = [];
-  for (const line of manifest.slice(1)) {
-    if (!line.trim()) continue;
-    const cols = line.split('\t');
-    const k = cols[iKind]!;
-    if (kind && k !== kind) continue;
-    out.push({ file: path.join(CORPUS, cols[iPath]!), kind: k });
-  }
-  return out;
 }

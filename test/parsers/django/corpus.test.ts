@@ -12,25 +12,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config.js';
 import { lint } from '../../../src/engine/lint.js';
 import { isKnown } from '../../../src/parsers/django/values.js';
+import { CORPUS, corpusEntries } from '../../helpers/paths.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 const REPORT = path.join(os.tmpdir(), 'stacklint-corpus-django.txt');
 
-function djangoFiles(): string[] {
-  if (!fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'))) return [];
-  const lines = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n');
-  const head = lines[0]!.split('\t');
-  const pathCol = head.indexOf('local_path');
-  const kindCol = head.indexOf('kind');
-  return lines
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((c) => c[kindCol] === 'django')
-    .map((c) => path.join(CORPUS, c[pathCol]!))
-    .sort();
-}
-
-const files = djangoFiles();
+const files = corpusEntries('django')
+  .map((e) => e.file)
+  .sort();
 
 describe.skipIf(files.length === 0)('Django corpus', () => {
   const report: string[] = [];

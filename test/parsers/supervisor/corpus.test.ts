@@ -9,23 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config.js';
 import { lint } from '../../../src/engine/lint.js';
 import { sniffSupervisor } from '../../../src/parsers/supervisor/index.js';
+import { corpusEntries, REPO_ROOT } from '../../helpers/paths.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const HAVE = fs.existsSync(path.join(CORPUS, 'MANIFEST.tsv'));
-
-function files(): string[] {
-  const lines = fs.readFileSync(path.join(CORPUS, 'MANIFEST.tsv'), 'utf8').split('\n');
-  const head = lines[0]!.split('\t');
-  return lines
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((c) => c[head.indexOf('kind')] === 'supervisor')
-    .map((c) => path.join(CORPUS, c[head.indexOf('local_path')]!));
-}
+const list = corpusEntries('supervisor').map((e) => e.file);
+const HAVE = list.length > 0;
 
 describe.skipIf(!HAVE)('supervisor corpus', () => {
-  const list = HAVE ? files() : [];
 
   it('recognises every supervisor file of the corpus', () => {
     const missed = list.filter((f) => sniffSupervisor(f, fs.readFileSync(f, 'utf8')) < 0.5);
@@ -50,7 +39,7 @@ describe.skipIf(!HAVE)('supervisor corpus', () => {
 
 describe('tutorial-shaped program section', () => {
   it('reports the tight restart loop and the instant SIGKILL', () => {
-    const f = path.join(ROOT, 'test/fixtures/supervisor/tutorial-uwsgi-program.conf');
+    const f = path.join(REPO_ROOT, 'test/fixtures/supervisor/tutorial-uwsgi-program.conf');
     const config = defaultConfig(path.dirname(f));
     config.hostChecks = false;
     const r = lint({ paths: [f], cwd: path.dirname(f), config });

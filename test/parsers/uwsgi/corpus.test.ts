@@ -10,25 +10,11 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config.js';
 import { lint } from '../../../src/engine/lint.js';
+import { CORPUS, corpusEntries } from '../../helpers/paths.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../../shared/corpus');
 const REPORT = path.join(os.tmpdir(), 'stacklint-corpus-uwsgi.txt');
 
-function uwsgiFiles(): string[] {
-  const manifest = path.join(CORPUS, 'MANIFEST.tsv');
-  if (!fs.existsSync(manifest)) return [];
-  const lines = fs.readFileSync(manifest, 'utf8').split('\n');
-  const head = lines[0]!.split('\t');
-  const pathCol = head.indexOf('local_path');
-  const kindCol = head.indexOf('kind');
-  return lines
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .filter((c) => c[kindCol] === 'uwsgi')
-    .map((c) => path.join(CORPUS, c[pathCol]!));
-}
-
-const files = uwsgiFiles();
+const files = corpusEntries('uwsgi').map((e) => e.file);
 
 describe.skipIf(files.length === 0)('uWSGI corpus', () => {
   it(`${files.length} files through the front end and rules`, () => {

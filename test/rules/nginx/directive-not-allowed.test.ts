@@ -17,7 +17,7 @@ testRule(directiveNotAllowed, {
     {
       name: 'alias at server level',
       files: { 'nginx.conf': wrap('        alias /tmp/;') },
-      errors: [{ message: '"alias" directive is not allowed here', line: 5, column: 9, hint: undefined }],
+      errors: [{ message: '"alias" directive is not allowed here', line: 5, column: 9, hint: /^nginx accepts "alias" in "location"/ }],
     },
     {
       name: 'server at main level',

@@ -1,12 +1,13 @@
 /**
- * The built CLI (`bin/stacklint.cjs`) for the nginx bad-input suite: build it when it is
- * missing or older than the sources (`npm test` builds first; a lone `vitest run` of this
- * suite builds here), and run it with a timeout so a hang is a failure, not a stuck run.
+ * The built CLI (`bin/stacklint.cjs`) for suites that run it as a user does: build it when it
+ * is missing or older than the sources (`npm test` builds first; a lone `vitest run` of such
+ * a suite builds here), and run it with a timeout so a hang is a failure, not a stuck run.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './nginx-workspace.js';
+import { expect } from 'vitest';
+import { REPO_ROOT } from './paths.js';
 
 export const CLI = path.join(REPO_ROOT, 'bin/stacklint.cjs');
 /** What the build writes; bin/stacklint.cjs loads it. */
@@ -24,7 +25,7 @@ function newestMtime(dir: string): number {
 
 /** Build dist/stacklint.cjs unless it is newer than every file under src/ and data/. */
 export function ensureBuilt(): void {
-  const lock = path.join(REPO_ROOT, 'dist', '.nginx-tests-build.lock');
+  const lock = path.join(REPO_ROOT, 'dist', '.tests-build.lock');
   const fresh = () =>
     fs.existsSync(BUNDLE) &&
     fs.statSync(BUNDLE).mtimeMs >= Math.max(newestMtime(path.join(REPO_ROOT, 'src')), newestMtime(path.join(REPO_ROOT, 'data')));
@@ -79,4 +80,14 @@ export function runCli(args: string[], opts: { cwd: string; timeoutMs?: number; 
     ms: Date.now() - t0,
     timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT',
   };
+}
+
+/** The run ended under control: no hang, signal, stack trace or internal error; exit 0, 1 or 2. */
+export function expectControlled(r: CliRun): void {
+  const where = `exit ${r.code} signal ${r.signal} after ${r.ms} ms\nstderr: ${r.stderr.slice(0, 2000)}`;
+  expect(r.timedOut, where).toBe(false);
+  expect(r.signal, where).toBeNull();
+  expect([0, 1, 2], where).toContain(r.code);
+  expect(r.stderr, where).not.toMatch(/^\s+at /m);
+  expect(r.stderr.toLowerCase(), where).not.toContain('internal error');
 }
