@@ -31,7 +31,6 @@ import {
   pyRepr,
   pyStr,
   str,
-  TRUE,
   truthy,
   UNKNOWN,
   unknown,

@@ -105,7 +105,6 @@ interface Frame {
   notes: Set<string>;
 }
 
-const PUBLIC = /^[^_]/;
 const SIMPLE_FIELD = /^(\s*)([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/;
 const KEYWORD_NAMES = new Set(['None', 'True', 'False', 'lambda', 'not', 'await', 'yield']);
 
