@@ -93,22 +93,26 @@ export function discover(paths: string[], cwd: string, fsView: FsView, forcedKin
     }
     const source = read.source;
     if (source.decode.binary) {
-      result.problems.push({
-        ruleId: 'core/binary-file',
-        at: { source, start: 0, end: 0 },
-        message: 'this is a binary file (it contains NUL bytes), not a configuration file',
-        hint: 'Check the path; stacklint reads nginx, uWSGI, supervisor and Django settings files.',
-      });
+      result.problems.push(
+        wholeFileProblem(
+          'core/binary-file',
+          source,
+          'this is a binary file (it contains NUL bytes), not a configuration file',
+          'Check the path; stacklint reads nginx, uWSGI, supervisor and Django settings files.',
+        ),
+      );
       continue;
     }
     const k = forcedKind ?? classify(source)?.kind;
     if (!k) {
-      result.problems.push({
-        ruleId: 'core/unrecognized-file',
-        at: { source, start: 0, end: 0 },
-        message: 'not recognised as an nginx, uWSGI, supervisor or Django settings file',
-        hint: 'Name the kind with --kind nginx|uwsgi|supervisor|django.',
-      });
+      result.problems.push(
+        wholeFileProblem(
+          'core/unrecognized-file',
+          source,
+          'not recognised as an nginx, uWSGI, supervisor or Django settings file',
+          'Name the kind with --kind nginx|uwsgi|supervisor|django.',
+        ),
+      );
       continue;
     }
     add(k, source);
@@ -116,9 +120,14 @@ export function discover(paths: string[], cwd: string, fsView: FsView, forcedKin
   return result;
 }
 
+/** A problem with a file as a whole, reported at its start. */
+function wholeFileProblem(ruleId: string, source: SourceFile, message: string, hint?: string): ParseProblem {
+  return { ruleId, at: { source, start: 0, end: 0 }, message, ...(hint ? { hint } : {}) };
+}
+
 function fileProblem(ruleId: string, file: string, message: string): ParseProblem {
-  // An unreadable file has no text; point at its (empty) start.
-  return { ruleId, at: { source: new SourceFile(file, ''), start: 0, end: 0 }, message };
+  // An unreadable file has no text.
+  return wholeFileProblem(ruleId, new SourceFile(file, ''), message);
 }
 
 function isCandidate(file: string): boolean {
