@@ -12,7 +12,8 @@ const vm = require('node:vm');
 
 const root = path.dirname(__dirname);
 const bundle = path.join(root, 'dist', 'stacklint.cjs');
-const source = fs.readFileSync(bundle, 'latin1').replace(/^#!.*/, '');
+// The bundle is a module function expression (see rolldown.config.ts).
+const source = fs.readFileSync(bundle, 'latin1');
 const stat = fs.statSync(bundle);
 const cacheDir = path.join(root, 'node_modules', '.cache', 'stacklint');
 const cacheName = `${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}.bin`;
@@ -22,7 +23,7 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+const script = new vm.Script(source, { filename: bundle, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
 // Only a check run writes the cache, after the run, so that it holds the functions a check

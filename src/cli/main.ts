@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `stacklint` command line. Exit status: 0 no errors (and warnings within --max-warnings),
  * 1 errors or too many warnings, 2 usage or internal errors.
