@@ -16,27 +16,37 @@ const bundle = path.join(root, 'dist', 'stacklint.cjs');
 const source = fs.readFileSync(bundle, 'latin1');
 const stat = fs.statSync(bundle);
 const cacheDir = path.join(root, 'node_modules', '.cache', 'stacklint');
-const cacheName = `${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}.bin`;
+const cacheKey = `${stat.size}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}`;
+// The cache file's name also lists what the runs that made it covered (file kinds and output
+// formats, `<key>.json+nginx+stylish.bin`): a run that needs code the cache lacks compiles it
+// on every start until the cache is made again with it.
+let cacheFile;
 let cachedData;
 try {
-  cachedData = fs.readFileSync(path.join(cacheDir, cacheName));
+  cacheFile = fs.readdirSync(cacheDir).find((f) => f.startsWith(`${cacheKey}.`) && f.endsWith('.bin'));
+  if (cacheFile) cachedData = fs.readFileSync(path.join(cacheDir, cacheFile));
 } catch {
   cachedData = undefined;
 }
 const script = new vm.Script(source, { filename: bundle, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
-// Only a check run writes the cache, after the run, so that it holds the functions a check
-// compiles (one made by `stacklint --version` would leave later checks compiling them anew).
-if ((cachedData === undefined || script.cachedDataRejected) && process.argv.includes('check')) {
-  process.once('exit', () => {
-    try {
-      fs.mkdirSync(cacheDir, { recursive: true });
-      // Caches of earlier builds are never read again.
-      for (const old of fs.readdirSync(cacheDir)) if (old !== cacheName) fs.rmSync(path.join(cacheDir, old), { force: true });
-      fs.writeFileSync(path.join(cacheDir, cacheName), script.createCachedData());
-    } catch {
-      // read-only install: run without a cache
-    }
-  });
-}
+
+// After a check run (only a check says what it covered: a cache made by `--version` would
+// leave every check compiling anew), write the cache when it was missing or unusable, or when
+// this run covered something it did not.
+process.once('exit', () => {
+  const used = mod.exports.coverage;
+  if (!used || used.size === 0) return;
+  const covered = cachedData && !script.cachedDataRejected ? cacheFile.slice(cacheKey.length + 1, -'.bin'.length).split('+') : [];
+  if (cachedData && !script.cachedDataRejected && [...used].every((u) => covered.includes(u))) return;
+  const name = `${cacheKey}.${[...new Set([...covered, ...used])].sort().join('+')}.bin`;
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    // Caches of earlier builds, or covering less, are never read again.
+    for (const old of fs.readdirSync(cacheDir)) if (old !== name) fs.rmSync(path.join(cacheDir, old), { force: true });
+    fs.writeFileSync(path.join(cacheDir, name), script.createCachedData());
+  } catch {
+    // read-only install: run without a cache
+  }
+});

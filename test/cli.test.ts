@@ -107,7 +107,7 @@ describe('stacklint CLI', () => {
 });
 
 describe('the V8 code cache of bin/stacklint.cjs', () => {
-  it('is written by a check run only, and replaces the caches of earlier builds', () => {
+  it('is written by a check run, named after what it covers, remade when a run needs more', () => {
     const install = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'stacklint-install-')));
     try {
       for (const f of ['bin/stacklint.cjs', 'dist/stacklint.cjs', 'package.json']) {
@@ -120,18 +120,27 @@ describe('the V8 code cache of bin/stacklint.cjs', () => {
       fs.writeFileSync(path.join(cacheDir, 'stale.bin'), 'from an earlier build');
       const bin = path.join(install, 'bin/stacklint.cjs');
       const runInstalled = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      const key = `-${process.version}-${process.arch}`;
+      const cacheFiles = () => fs.readdirSync(cacheDir).map((f) => f.slice(f.indexOf(key) + key.length));
 
       expect(runInstalled(['--version']).status).toBe(0);
       expect(fs.readdirSync(cacheDir)).toEqual(['stale.bin']);
 
-      expect(runInstalled(['check', 'notes.txt']).status).toBe(0);
-      const written = fs.readdirSync(cacheDir);
-      expect(written).toHaveLength(1);
-      expect(written[0]).toMatch(new RegExp(`-${process.version}-${process.arch}\\.bin$`));
-      // The next run reads it and finds the same result.
-      const again = runInstalled(['check', '--format', 'json', 'notes.txt']);
-      expect(again.status).toBe(0);
-      expect(fs.readdirSync(cacheDir)).toEqual(written);
+      fs.writeFileSync(path.join(dir, 'app.ini'), '[uwsgi]\nmaster = true\n');
+      expect(runInstalled(['check', 'app.ini']).status).toBe(0);
+      expect(cacheFiles()).toEqual(['.stylish+uwsgi.bin']);
+      const first = fs.statSync(path.join(cacheDir, fs.readdirSync(cacheDir)[0]!)).mtimeMs;
+
+      // A run within what the cache covers reads it and leaves it alone.
+      expect(runInstalled(['check', 'app.ini']).status).toBe(0);
+      expect(fs.statSync(path.join(cacheDir, fs.readdirSync(cacheDir)[0]!)).mtimeMs).toBe(first);
+
+      // A run that needs more (another kind, another format) makes it again, covering both.
+      fs.writeFileSync(path.join(dir, 'nginx.conf'), 'events {}\n');
+      const wider = runInstalled(['check', '--format', 'json', 'app.ini', 'nginx.conf']);
+      expect(wider.status).toBe(0);
+      expect(JSON.parse(wider.stdout).files).toHaveLength(2);
+      expect(cacheFiles()).toEqual(['.json+nginx+stylish+uwsgi.bin']);
     } finally {
       fs.rmSync(install, { recursive: true, force: true });
     }

@@ -11,6 +11,7 @@ import { parseMapping } from '../core/fs.js';
 import type { FileKind } from '../core/rule.js';
 import { allSources } from '../core/project.js';
 import { lint } from '../engine/lint.js';
+import { FILE_KINDS } from '../engine/discover.js';
 import { allRules } from '../rules/index.js';
 import { packageVersion } from '../core/package-root.js';
 import { formatJson } from './formatters/json.js';
@@ -40,6 +41,12 @@ function colorEnabled(stream: NodeJS.WriteStream, flag: boolean | undefined): bo
 }
 
 class UsageError extends Error {}
+
+/**
+ * What the check runs of this process read and wrote: the file kinds linted and the output
+ * format. bin/stacklint.cjs keeps its code cache covering what runs have needed.
+ */
+export const coverage = new Set<string>();
 
 /**
  * The configuration file: `--config`, else the nearest `.stacklintrc.json` above the first
@@ -77,6 +84,8 @@ function runCheck(paths: string[], opts: CheckOptions): number {
 
   let diagnostics = result.diagnostics;
   if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
+  for (const kind of FILE_KINDS) if (result.project[kind].length) coverage.add(kind);
+  coverage.add(opts.format);
   const sources = new Map(allSources(result.project).map((s) => [s.path, s]));
   for (const p of result.project.inputProblems) sources.set(p.at.source.path, p.at.source);
   if (opts.format === 'json') {
