@@ -26,6 +26,7 @@
  */
 import type { ParseProblem } from '../../../core/diagnostic.js';
 import type { SourceFile } from '../../../core/source.js';
+import { lazy } from '../../../core/lazy.js';
 import * as Tk from './tokens.js';
 import type { IToken, TokenType } from './tokens.js';
 
@@ -269,9 +270,12 @@ for (const [image, type] of Object.entries(Tk.OP)) {
   else OPN.set(image, type);
 }
 const KEYWORD_TYPES = new Map<string, TokenType>(Object.entries(Tk.KW));
-const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]*$/u;
-const IDENT_START = /[\p{L}\p{Nl}_]/u;
-const IDENT_CONT = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]/u;
+/** Python's identifier classes (after NFKC), for the rare names that need them. */
+const identifierPatterns = lazy(() => ({
+  whole: /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]*$/u,
+  start: /[\p{L}\p{Nl}_]/u,
+  continuation: /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7\u0387\u1369-\u1371\u19DA]/u,
+}));
 
 export function tokenize(source: SourceFile): TokenizeResult {
   const text = source.text;
@@ -443,7 +447,7 @@ export function tokenize(source: SourceFile): TokenizeResult {
       const tt = kw ?? Tk.Name;
       t.tokenType = tt;
       out.push(t);
-      if (wideNames.size && wideNames.has(start) && !IDENTIFIER.test(image.normalize('NFKC'))) {
+      if (wideNames.size && wideNames.has(start) && !identifierPatterns().whole.test(image.normalize('NFKC'))) {
         const bad = firstInvalidIdentifierChar(image);
         markBad(start + bad.index, start + bad.index + bad.char.length, invalidCharMessage(bad.char));
       }
@@ -521,9 +525,10 @@ function invalidCharMessage(ch: string): string {
 }
 
 function firstInvalidIdentifierChar(image: string): { index: number; char: string } {
+  const { start, continuation } = identifierPatterns();
   let i = 0;
   for (const ch of image) {
-    const ok = i === 0 ? IDENT_START.test(ch.normalize('NFKC')) : IDENT_CONT.test(ch.normalize('NFKC')) || /[0-9_]/.test(ch);
+    const ok = i === 0 ? start.test(ch.normalize('NFKC')) : continuation.test(ch.normalize('NFKC')) || /[0-9_]/.test(ch);
     if (!ok && (ch.charCodeAt(0) >= 0x80 || i === 0)) return { index: i, char: ch };
     i += ch.length;
   }
@@ -549,7 +554,7 @@ function checkNumber(t: IToken, next: IToken | undefined, nextType: TokenType | 
     return;
   }
   // A name glued to the number (`1abc`); a non-identifier character is reported by the name check instead.
-  if (next && next.startOffset === end && nextType === LxName && !(Tk.KW as Record<string, unknown>)[next.image] && IDENT_START.test(next.image[0]!)) {
+  if (next && next.startOffset === end && nextType === LxName && !(Tk.KW as Record<string, unknown>)[next.image] && identifierPatterns().start.test(next.image[0]!)) {
     const kind = /^0[xX]/.test(image) ? 'hexadecimal' : /^0[oO]/.test(image) ? 'octal' : /^0[bB]/.test(image) ? 'binary' : 'decimal';
     markBad(start, next.startOffset + next.image.length, `invalid ${kind} literal`);
   }
