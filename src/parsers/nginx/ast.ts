@@ -6,9 +6,14 @@
  * is parsed once per run however often it is included; an `include` directive links to
  * the parsed files it pulls in, and walkers descend into them with the include site's
  * context (as nginx does).
+ *
+ * Directive and block objects are views made on demand from a packed array per file
+ * (nodes.ts): two views of one statement may be different objects, so compare directives
+ * by `source` and `start`, not by identity.
  */
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source.js';
+import type { StatementPack } from './nodes.js';
 
 export type QuoteKind = '"' | "'" | null;
 
@@ -72,6 +77,8 @@ export type NginxNode = NginxDirective | NginxComment;
 export interface NginxFile {
   source: SourceFile;
   children: NginxNode[];
+  /** The packed statements `children` are made from (what the walk reads). */
+  statements: StatementPack;
   /** Syntax errors of this file (each in nginx's own words), in source order. */
   problems: ParseProblem[];
 }

@@ -23,7 +23,7 @@
  */
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source.js';
-import type { NginxComment, NginxDirective, NginxFile, NginxNode } from './ast.js';
+import type { NginxDirective, NginxFile } from './ast.js';
 import {
   NginxLexer,
   SYNTAX_ERROR,
@@ -35,7 +35,7 @@ import {
   TOK_WORD,
   unescapeNginx,
 } from './lexer.js';
-import { Directive, StatementPack, W_DOLLAR, W_DQUOTE, W_ESC, W_SQUOTE, W_UNCLOSED } from './nodes.js';
+import { Directive, ParsedFile, StatementPack, W_DOLLAR, W_DQUOTE, W_ESC, W_SQUOTE, W_UNCLOSED } from './nodes.js';
 
 export const ESCAPED_DOLLAR = 'nginx/escaped-dollar';
 
@@ -52,12 +52,13 @@ export interface ParsedNginxFile {
 }
 
 interface Frame {
-  /** The block's directive; null for the file itself and for a nameless `{`. */
-  directive: NginxDirective | null;
-  /** Where this block's children start on the node stack. */
-  base: number;
+  /** The block's statement in the pack; -1 for the file itself and for a nameless `{`. */
+  statement: number;
   /** Offset of `{` (-1 for the file). */
   open: number;
+  /** First and last node of the block so far (-1: none yet). */
+  first: number;
+  last: number;
 }
 
 /** Directive names are interned through a small cache (a hit costs no allocation). */
@@ -69,40 +70,30 @@ const MAX_RELATED = 5;
 /**
  * Parse one file. Never throws; syntax errors are on `file.problems`.
  *
- * Memory matters (a 10 MB config has ~280,000 directives and ~650,000 words): a block's
- * children are gathered on a scratch stack and copied into an exact-size array when it
- * ends, each statement's positions, name and words go into a packed array (nodes.ts; a
- * directive object is only a reference into it), and directive names are interned.
+ * Memory matters (a 10 MB config has ~280,000 directives and ~650,000 words): each
+ * statement's positions, name and words go into a packed array (nodes.ts), the nodes of a
+ * block are linked there, and no object is made per directive (only per include site and
+ * per open block); directive names are interned.
  */
 export function parseNginx(source: SourceFile): ParsedNginxFile {
   const text = source.text;
   const problems: ParseProblem[] = [];
   const lx = new NginxLexer(source, problems);
-  const stack: Frame[] = [{ directive: null, base: 0, open: -1 }];
+  const stack: Frame[] = [{ statement: -1, open: -1, first: -1, last: -1 }];
   let frame = stack[0]!;
   const includes: IncludeSite[] = [];
   /** Index in `pack.names` by a hash of the name (-1: empty). */
   const nameCache = new Int32Array(NAME_CACHE_MASK + 1).fill(-1);
 
-  /** Children of every open block, innermost last. */
-  const nodes: NginxNode[] = [];
-  let nodeCount = 0;
-  const pushNode = (node: NginxNode): void => {
-    if (nodeCount < nodes.length) nodes[nodeCount] = node;
-    else nodes.push(node);
-    nodeCount++;
+  // Configs take about one int per 2.5 to 10 characters (8 per statement, 3 per word); a
+  // larger array costs nothing until it is written (its pages are zero until touched).
+  const pack = new StatementPack(source, Math.ceil(text.length / 2) + 64);
+  /** Add a node to the block being read. */
+  const append = (node: number): void => {
+    if (frame.last >= 0) pack.link(frame.last, node);
+    else frame.first = node;
+    frame.last = node;
   };
-  const takeNodes = (base: number): NginxNode[] => {
-    const out = nodes.slice(base, nodeCount);
-    // Drop references so the scratch stack does not keep finished subtrees alive.
-    for (let k = base; k < nodeCount; k++) nodes[k] = undefined as unknown as NginxNode;
-    nodeCount = base;
-    return out;
-  };
-
-  // Configs take about one int per 3 to 10 characters (5 per statement, 3 per word); dense
-  // ones (short directives, little indentation) get close to one per 2.5.
-  const pack = new StatementPack(source, Math.ceil(text.length / 2.5) + 64);
   // The statement being read: its name (null before the first word), where it is in the
   // pack, and where its last word ends.
   let name: string | null = null;
@@ -110,7 +101,11 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   let stmt = -1;
   let lastEnd = 0;
   let argc = 0;
-  let pending: NginxComment[] | null = null;
+  /**
+   * Comments met inside the statement being read, as start and end offsets (they follow it
+   * in its block, and go into the pack once its words are all there).
+   */
+  let pending: number[] | null = null;
   /** Words of the current statement holding `\$`, with the offset of the backslash. */
   let escDollars: Array<[number, number]> | null = null;
 
@@ -126,32 +121,30 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
   let straySemiToken = -2;
   let straySemi: ParseProblem | undefined;
 
-  const finish = (terminator: ';' | '{' | null, at: number): NginxDirective => {
-    pack.end(stmt, terminator ? at + 1 : lastEnd, terminator ? at : -1);
-    const d = new Directive(pack, stmt);
-    pushNode(d);
+  /** End the statement being read; returns its index in the pack. */
+  const finish = (terminator: ';' | '{' | null, at: number): number => {
+    const s = stmt;
+    pack.end(s, terminator ? at + 1 : lastEnd, terminator ? at : -1);
+    append(s);
     if (pending) {
-      for (const c of pending) pushNode(c);
+      for (let k = 0; k < pending.length; k += 2) append(pack.comment(pending[k]!, pending[k + 1]!));
       pending = null;
     }
     if (escDollars) {
-      checkEscapedDollar(d, escDollars, frame.directive ? frame.directive.name : null, problems);
+      checkEscapedDollar(new Directive(pack, s), escDollars, frame.statement >= 0 ? pack.name(frame.statement) : null, problems);
       escDollars = null;
     }
     if (terminator === ';' && name === 'include' && skipped === 0) {
-      includes.push({ directive: d, parentBlock: frame.directive ? frame.directive.name : null });
+      includes.push({ directive: new Directive(pack, s), parentBlock: frame.statement >= 0 ? pack.name(frame.statement) : null });
     }
     name = null;
     argc = 0;
-    return d;
+    return s;
   };
 
+  /** Close a block: its nodes become the directive's (a nameless block's are dropped). */
   const closeFrame = (f: Frame, close: number, end: number): void => {
-    const children = takeNodes(f.base);
-    if (f.directive) {
-      f.directive.block = { open: f.open, close, children };
-      f.directive.end = end;
-    }
+    if (f.statement >= 0) pack.setBlock(f.statement, close, f.first, end);
   };
 
   for (;;) {
@@ -192,9 +185,8 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       continue;
     }
     if (t === TOK_COMMENT) {
-      const c: NginxComment = { type: 'comment', text: text.slice(lx.start + 1, lx.end), start: lx.start, end: lx.end };
-      if (name !== null) (pending ??= []).push(c);
-      else pushNode(c);
+      if (name !== null) (pending ??= []).push(lx.start, lx.end);
+      else append(pack.comment(lx.start, lx.end));
       continue;
     }
     if (t === TOK_SEMI) {
@@ -222,15 +214,15 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         // the directive table's rule). `include` never takes a block, so rather than open
         // one (which would swallow the enclosing block's `}`), read on to the `;` as the
         // end of this directive. It gets an empty block (close -1): it was ended by `{`.
-        const d = finish('{', lx.start) as Directive;
-        d.block = { open: lx.start, close: -1, children: [] };
-        d.end = skipToSemicolon(lx, d.end);
+        const open = lx.start;
+        const s = finish('{', open);
+        pack.setBlock(s, -1, -1, skipToSemicolon(lx, open + 1));
         continue;
       }
       if (name !== null) {
-        // The block object is made when the block closes, with its children.
-        const d = finish('{', lx.start);
-        frame = { directive: d, base: nodeCount, open: lx.start };
+        // The block's nodes are linked to it as they come; it learns its end when it closes.
+        const s = finish('{', lx.start);
+        frame = { statement: s, open: lx.start, first: -1, last: -1 };
         stack.push(frame);
       } else {
         error(
@@ -239,7 +231,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
           'unexpected "{"',
           'A block needs a directive before its "{" (as in `location /x {`). The contents of this block are skipped.',
         );
-        frame = { directive: null, base: nodeCount, open: lx.start };
+        frame = { statement: -1, open: lx.start, first: -1, last: -1 };
         stack.push(frame);
         skipped++;
       }
@@ -249,7 +241,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       const at = lx.start;
       let reported = lx.lastErrorAt === at;
       if (name !== null) {
-        const d = finish(null, -1);
+        const d = new Directive(pack, finish(null, -1));
         if (!reported) {
           error(
             at,
@@ -263,7 +255,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
       }
       if (stack.length > 1) {
         const closed = stack.pop()!;
-        if (closed.directive === null) skipped--;
+        if (closed.statement < 0) skipped--;
         closeFrame(closed, at, at + 1);
         frame = stack[stack.length - 1]!;
       } else if (!reported) {
@@ -279,7 +271,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     // TOK_EOF
     const n = text.length;
     if (name !== null) {
-      const d = finish(null, -1);
+      const d = new Directive(pack, finish(null, -1));
       if (!lx.eofReported) {
         lx.eofReported = true;
         error(
@@ -296,7 +288,7 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
         const f = stack[k]!;
         related.push({
           at: { source, start: f.open, end: f.open + 1 },
-          message: f.directive ? `the block of "${f.directive.name}" opened here is not closed` : 'this block is not closed',
+          message: f.statement >= 0 ? `the block of "${pack.name(f.statement)}" opened here is not closed` : 'this block is not closed',
         });
       }
       const count = stack.length - 1;
@@ -313,8 +305,9 @@ export function parseNginx(source: SourceFile): ParsedNginxFile {
     }
     break;
   }
+  pack.first = stack[0]!.first;
   pack.trim();
-  return { file: { source, children: takeNodes(0), problems }, includes };
+  return { file: new ParsedFile(pack, problems), includes };
 }
 
 /** Whether `text` holds `word` at offset `at` (a plain loop: names are short, and this beats a builtin call). */

@@ -10,8 +10,9 @@
  * `analyze()` (analysis.ts) runs it once per config and keeps what the structural rules need.
  */
 import type { StackConfig } from '../../core/config.js';
-import type { NginxConfig, NginxDirective, NginxFile, NginxNode } from './ast.js';
+import type { NginxConfig, NginxDirective, NginxFile } from './ast.js';
 import type { LocationName } from './location.js';
+import { Directive as DirectiveView, type StatementPack } from './nodes.js';
 import {
   contextIndex,
   directiveDb,
@@ -57,7 +58,7 @@ export interface Visit {
   location?: LocationName | null;
 }
 
-/** Called for every directive in reading order (arguments, not an object: the walk allocates nothing per directive). */
+/** Called for every directive in reading order (arguments, not an object: the walk makes only the directive's view). */
 export type Visitor = (d: NginxDirective, frame: Frame, lookup: Lookup | null, child: Frame | null, lenient: boolean) => void;
 
 export interface WalkOptions {
@@ -131,9 +132,9 @@ export function complete(d: NginxDirective): boolean {
   return d.terminatorAt >= 0;
 }
 
-/** `{` (a block) or `;`, without reading the text; null when a syntax error cut the statement short. */
+/** `{` (a block) or `;`; null when a syntax error cut the statement short. */
 export function term(d: NginxDirective): ';' | '{' | null {
-  return d.terminatorAt < 0 ? null : d.block !== null ? '{' : ';';
+  return d.terminator;
 }
 
 /** For a misplaced block: the context it would open, if every block entry of the name agrees. */
@@ -171,7 +172,7 @@ export const LENIENT_ORDER: DirectiveContext[] = [
 
 /** At a snippet's top level: the entry (and context) the directive fits best, ignoring where the snippet is. */
 function lenientFit(db: DirectiveDb, d: NginxDirective): { entry: Directive; context: DirectiveContext } | undefined {
-  const hasBlock = d.block !== null;
+  const hasBlock = d.terminator === '{';
   let any: { entry: Directive; context: DirectiveContext } | undefined;
   for (const c of LENIENT_ORDER) {
     const l = db.lookup(d.name, c);
@@ -193,10 +194,11 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
   // A snippet's context is a guess unless the user configured it ("nginx.contexts").
   const lenientRoot = config.rootContext !== 'main' && !config.rootContextReason.includes('"nginx.contexts"');
   const result: WalkResult = { root, truncated: false };
-  // The work stack as parallel arrays (no object per block): node list, position, level,
-  // include nesting, and whether the level is a snippet's guessed top level.
-  const sNodes: NginxNode[][] = [config.main.children];
-  const sPos: number[] = [0];
+  // The work stack as parallel arrays (no object per block): the pack of the node list
+  // being read, its next node, the level, include nesting, and whether the level is a
+  // snippet's guessed top level.
+  const sPack: StatementPack[] = [config.main.statements];
+  const sNext: number[] = [config.main.statements.first];
   const sFrame: Frame[] = [root];
   const sInc: number[] = [0];
   const sLenient: boolean[] = [lenientRoot];
@@ -204,29 +206,27 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
   let budget = VISIT_BUDGET;
 
   while (top >= 0) {
-    const nodes = sNodes[top]!;
-    const i = sPos[top]!;
-    if (i >= nodes.length) {
+    const pack = sPack[top]!;
+    const i = sNext[top]!;
+    if (i < 0) {
       top--;
       continue;
     }
-    sPos[top] = i + 1;
-    const node = nodes[i]!;
-    if (node.type !== 'directive') continue;
+    sNext[top] = pack.next(i);
+    if (pack.isComment(i)) continue;
     if (--budget < 0) {
       result.truncated = true;
       break;
     }
-    const d = node;
+    const d = new DirectiveView(pack, i);
     const frame = sFrame[top]!;
     const lenient = sLenient[top]!;
     const includeDepth = sInc[top]!;
     const ctx = frame.context;
     let lookup: Lookup | null = null;
     let child: Frame | null = null;
-    if (frame.ci >= 0) lookup = db.lookupAt(d.name, frame.ci);
-    const block = d.block;
-    if (block !== null && d.terminatorAt >= 0) {
+    if (frame.ci >= 0) lookup = db.lookupAt(pack.name(i), frame.ci);
+    if (pack.hasBlock(i) && pack.terminatorAt(i) >= 0) {
       let childCtx: string = UNKNOWN_CONTEXT;
       if (lookup !== null) {
         if (lookup.kind === 'ok') childCtx = blockChildContext(lookup.entry, ctx);
@@ -242,25 +242,26 @@ export function walkConfig(config: NginxConfig, db: DirectiveDb, visit: Visitor,
     visit(d, frame, lookup, child, lenient);
 
     if (child !== null) {
-      if (block!.children.length) {
+      const first = pack.firstChild(i);
+      if (first >= 0) {
         top++;
-        sNodes[top] = block!.children;
-        sPos[top] = 0;
+        sPack[top] = pack;
+        sNext[top] = first;
         sFrame[top] = child;
         sInc[top] = includeDepth;
         sLenient[top] = false;
       }
       continue;
     }
-    const include = d.include;
+    const include = pack.include(i);
     if (include !== undefined && include.files.length && includeDepth < MAX_INCLUDE_DEPTH && includeFollowed(ctx)) {
       // Push files in reverse so the first file is walked first.
       for (let k = include.files.length - 1; k >= 0; k--) {
         const f = include.files[k]!;
         if (skipInclude !== undefined && skipInclude(f, frame, lenient)) continue;
         top++;
-        sNodes[top] = f.children;
-        sPos[top] = 0;
+        sPack[top] = f.statements;
+        sNext[top] = f.statements.first;
         sFrame[top] = frame;
         sInc[top] = includeDepth + 1;
         sLenient[top] = lenient;

@@ -50,8 +50,10 @@ class ConditionParser extends EmbeddedActionsParser {
 }
 
 let parser: ConditionParser | undefined;
-/** Token-type sequence → accepted by the grammar. */
-const shapes = new Map<string, boolean>();
+/** Shape (the token types as a number, see checkCondition) → accepted by the grammar. */
+const shapes = new Map<number, boolean>();
+/** Conditions of up to this many words have a shape number (8 ** 10 stays a small integer). */
+const MAX_SHAPED_WORDS = 9;
 
 function classify(v: string): TokenType {
   if (v.length > 1 && v.charCodeAt(0) === 36 /* $ */) return Var;
@@ -93,15 +95,17 @@ export function checkCondition(vals: string[]): ConditionResult {
   if (cur > last) return { problem: { message: `invalid condition "${vals[cur] ?? ''}"`, word: Math.min(cur, vals.length - 1) } };
 
   // Whether the grammar accepts depends only on the sequence of token types, so the
-  // parser runs once per shape ("($var = x)" in 5,000 server blocks is one parse).
+  // parser runs once per shape ("($var = x)" in 5,000 server blocks is one parse). The
+  // shape is a number: one base-8 digit per word, its type's place in ALL_TOKENS plus one.
   const types: TokenType[] = [];
-  let shape = '';
+  let shape = 0;
   for (let i = cur; i <= last; i++) {
     const t = classify(vals[i]!);
     types.push(t);
-    shape += t.name.charAt(0) + t.name.charAt(1);
+    shape = shape * 8 + ALL_TOKENS.indexOf(t) + 1;
   }
-  let ok = shapes.get(shape);
+  const shaped = types.length <= MAX_SHAPED_WORDS;
+  let ok = shaped ? shapes.get(shape) : undefined;
   if (ok === undefined) {
     // Positions do not matter to the grammar: the word index stands in for them.
     const tokens: IToken[] = types.map((t, j) => createTokenInstance(t, vals[cur + j]!, cur + j, cur + j, 1, 1, 1, 1));
@@ -109,7 +113,7 @@ export function checkCondition(vals: string[]): ConditionResult {
     parser.input = tokens;
     parser.condition();
     ok = parser.errors.length === 0;
-    if (shapes.size < 10_000) shapes.set(shape, ok);
+    if (shaped && shapes.size < 10_000) shapes.set(shape, ok);
   }
   const k = types.length;
   const t0 = types[0]!;

@@ -14,6 +14,14 @@ export function analyses(ctx: RuleContext): Analysis[] {
 
 export { complete, term } from '../../parsers/nginx/walk.js';
 
+/**
+ * A key naming one statement of one parse (directive objects are views made on demand, so
+ * two visits of the same statement may hold different objects).
+ */
+export function statementKey(d: NginxDirective): string {
+  return `${d.source.path}\0${d.start}`;
+}
+
 export function nameSpan(d: NginxDirective): Span {
   return { source: d.source, start: d.nameWord.start, end: d.nameWord.end };
 }

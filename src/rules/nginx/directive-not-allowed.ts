@@ -2,7 +2,7 @@ import type { Rule } from '../../core/rule.js';
 import { contextLabel, DIRECTIVE_CONTEXTS, TABLE_SOURCE, type Directive } from '../../parsers/nginx/directives.js';
 import type { Visit } from '../../parsers/nginx/walk.js';
 import { named } from '../../parsers/nginx/analysis.js';
-import { analyses, locationOf, nameSpan, parseLocation } from './_structure.js';
+import { analyses, locationOf, nameSpan, parseLocation, statementKey } from './_structure.js';
 
 /** Contexts where any entry of the name is allowed, in table order, as words for a hint. */
 function allowedIn(entries: Directive[]): string {
@@ -53,10 +53,11 @@ export const directiveNotAllowed: Rule = {
         });
       }
       // the "alias" directive cannot be used inside the named location (ngx_http_core_root
-      // checks this after the duplicate check, which the duplicate rule reports).
-      const dup = new Set(a.duplicates.map((x) => x.visit.d));
+      // checks this after the duplicate check, which the duplicate rule reports). A statement
+      // that is a duplicate at any of its visits (a file included twice) is left to that rule.
+      const dup = new Set(a.duplicates.map((x) => statementKey(x.visit.d)));
       for (const v of named(a, 'alias')) {
-        if (v.lookup?.kind !== 'ok' || v.lookup.entry.handler !== 'ngx_http_core_root' || dup.has(v.d)) continue;
+        if (v.lookup?.kind !== 'ok' || v.lookup.entry.handler !== 'ngx_http_core_root' || (dup.size > 0 && dup.has(statementKey(v.d)))) continue;
         const owner = v.frame.owner;
         if (owner?.name !== 'location' || v.frame.context !== 'location') continue;
         const loc = v.frame.ownerVisit ? locationOf(v.frame.ownerVisit) : parseLocation(owner);

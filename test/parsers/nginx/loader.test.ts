@@ -189,6 +189,25 @@ describe('each file is read and parsed once per run', () => {
     expect(configs[0]!.files.map((f) => rel(dir, f))).toEqual(['nginx.conf', 'common.conf', 'uwsgi_params']);
   });
 
+  it('include sites with the same resolved targets share their resolution; a site in a loop keeps its own', () => {
+    const dir = tree({
+      'nginx.conf': 'include a.conf;\ninclude a.conf;\ninclude a.conf;\n',
+      'a.conf': 'include a.conf;\ninclude missing.conf;\ninclude missing.conf;\n',
+    });
+    const { configs } = load(dir, ['nginx.conf']);
+    const [first, second, third] = directivesIn(configs[0]!.main.children, 'include').map((d) => d.include!);
+    // The first site descends into a.conf, whose own `include a.conf;` closes a loop.
+    expect(first!.files.map((f) => rel(dir, f))).toEqual(['a.conf']);
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    const [loop, missing1, missing2] = directivesIn(configs[0]!.files[1]!.children, 'include').map((d) => d.include!);
+    expect(loop!.cycles).toEqual([`${dir}/a.conf`]);
+    expect(loop).not.toBe(first);
+    // Unreadable targets are reported at every site (nothing shared there).
+    expect(missing1).not.toBe(missing2);
+    expect(problems(configs[0]!).filter((p) => p.includes('missing.conf'))).toHaveLength(2);
+  });
+
   it('files shared by two configs are parsed once', () => {
     const dir = tree({
       'a/nginx.conf': 'events {}\nhttp { include /{{dir}}/shared.conf; }\n',

@@ -12,6 +12,14 @@ testRule(directiveNotAllowed, {
       name: 'a snippet checked on its own: its top level is a guess, not reported',
       files: { 'snippets/mixed.conf': 'server_name example.com;\nproxy_pass http://127.0.0.1:8000;\n' },
     },
+    {
+      // The duplicate rule reports the first site; the statement is the same at the second.
+      name: 'alias in a file included in two named locations, a duplicate at the first',
+      files: {
+        'nginx.conf': wrap('        location @one { root /srv; include alias.conf; }\n        location @two { include alias.conf; }'),
+        'alias.conf': 'alias /tmp/;\n',
+      },
+    },
   ],
   invalid: [
     {
