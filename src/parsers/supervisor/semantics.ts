@@ -943,11 +943,14 @@ function makeCommand(got: Got): SupervisorCommand {
     cmd.argvError = r.error;
     return cmd;
   }
-  cmd.argv = r.tokens.map((t) => {
-    // rawSpan's arithmetic, without a Span object per word.
+  // The words become argv in place: their ranges move from the expanded text to the source
+  // (rawSpan's arithmetic, without a Span object per word).
+  for (const t of r.tokens) {
     const start = rawToSource(v, got.map(t.start));
-    return { value: t.value, start, end: Math.max(start, rawToSource(v, got.map(t.end, true))) };
-  });
+    t.end = Math.max(start, rawToSource(v, got.map(t.end, true)));
+    t.start = start;
+  }
+  cmd.argv = r.tokens;
   return cmd;
 }
 
