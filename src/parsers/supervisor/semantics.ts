@@ -485,14 +485,15 @@ function importCheck(env: Env, s: SupervisorSection, got: Got, spec: string, adv
 
 function processGroups(env: Env, sections: SupervisorSection[], byName: Map<string, SupervisorSection>): void {
   const excluded = new Set<SupervisorSection>();
-  const common = () => baseNames(env);
+  // supervisord builds the same names for each read here; get() only reads them.
+  const common = baseNames(env);
   for (const s of sections) {
     if (s.type !== 'group') continue;
     const nameOk = processOrGroupName(s.suffix ?? '');
     if (nameOk.ok === false) issue(env, 'invalid-program-name', nameOk.error, s.headerAt, { hint: HINTS['invalid-program-name']! });
     const groupName = nameOk.ok === true ? nameOk.value : (s.suffix ?? '');
-    const progs = get(env, s, 'programs', common(), { name: `${s.name}.programs` });
-    const pr = get(env, s, 'priority', common(), { name: `${s.name}.priority` });
+    const progs = get(env, s, 'programs', common, { name: `${s.name}.programs` });
+    const pr = get(env, s, 'priority', common, { name: `${s.name}.priority` });
     if (pr.text !== undefined && pr.value) convert(env, s, pr, 'bad-integer', integer(pr.text), { wrap: false });
     if (progs.value && progs.text === undefined) continue;
     // supervisord reuses its loop variable: after the first program, messages name the previous program's section.
@@ -525,7 +526,7 @@ function processGroups(env: Env, sections: SupervisorSection[], byName: Map<stri
       issue(env, 'invalid-program-name', nameOk.error, s.headerAt, { hint: HINTS['invalid-program-name']! });
       continue;
     }
-    const pr = get(env, s, 'priority', common(), { name: `${s.name}.priority` });
+    const pr = get(env, s, 'priority', common, { name: `${s.name}.priority` });
     if (pr.text !== undefined && pr.value) convert(env, s, pr, 'bad-integer', integer(pr.text), { wrap: false });
     processesFromSection(env, s, nameOk.value, 'program');
   }
@@ -648,6 +649,15 @@ function fcgiSocketError(sock: string, ownerOrMode: boolean): string | undefined
   return `('Bad socket format %s', ${pyRepr(sock)})`;
 }
 
+/** Names for sections without a `%` in any value: never looked at, never filled. */
+const NO_NAMES: Names = new Map();
+
+/** Whether any value of the section (its own or from [DEFAULT]) has a `%` to expand. */
+function hasPercent(s: SupervisorSection): boolean {
+  for (const v of s.values.values()) if (v.raw.includes('%')) return true;
+  return false;
+}
+
 /** `_processes_from_section` (supervisor/options.py:893). */
 function processesFromSection(
   env: Env,
@@ -683,10 +693,15 @@ function processesFromSection(
   };
   env.config.programs.push(program);
 
-  const common = baseNames(env, true);
-  common.set('program_name', str(programName));
-  common.set('host_node_name', HOST_NODE_NAME);
-  common.set('group_name', str(groupName));
+  // The names are only looked at to expand a value with a `%`: most programs have none, and
+  // then none are built (NO_NAMES stays empty: every `set` below checks `expands`).
+  const expands = hasPercent(s);
+  const common: Names = expands ? baseNames(env, true) : NO_NAMES;
+  if (expands) {
+    common.set('program_name', str(programName));
+    common.set('host_node_name', HOST_NODE_NAME);
+    common.set('group_name', str(groupName));
+  }
   const read = new ProgramReader(env, s, common);
 
   read.defaulted('priority', integer, 999);
@@ -743,13 +758,15 @@ function processesFromSection(
   const processNum = numprocsStart;
   // supervisord adds these to the same dict (common_expansions), as here.
   const loopNames: Names = common;
-  loopNames.set('process_num', int(processNum));
-  loopNames.set('numprocs', int(numprocs));
+  if (expands) {
+    loopNames.set('process_num', int(processNum));
+    loopNames.set('numprocs', int(numprocs));
+  }
   const envGot = get(env, s, 'environment', loopNames, { name: 'environment', times: envValue ? 1 : 0, wrap: true });
   let programEnv: Record<string, string> | undefined = envValue ? undefined : {};
   if (envValue && envGot.text !== undefined) programEnv = environmentDict(env, s, envGot, true);
   const cmdNames: Names = loopNames;
-  if (programEnv) for (const [k, v] of Object.entries(programEnv)) cmdNames.set(`ENV_${k}`, str(v));
+  if (programEnv && expands) for (const k in programEnv) cmdNames.set(`ENV_${k}`, str(programEnv[k]));
   const envUnknown = envValue !== undefined && programEnv === undefined;
   if (programEnv) program.environment = programEnv;
   read.envUnknown = envUnknown;
