@@ -652,9 +652,13 @@ function fcgiSocketError(sock: string, ownerOrMode: boolean): string | undefined
 /** Names for sections without a `%` in any value: never looked at, never filled. */
 const NO_NAMES: Names = new Map();
 
-/** Whether any value of the section (its own or from [DEFAULT]) has a `%` to expand. */
-function hasPercent(s: SupervisorSection): boolean {
-  for (const v of s.values.values()) if (v.raw.includes('%')) return true;
+/** Whether any value of the section (one of its occurrences, or one of [DEFAULT]'s) may have a `%` to expand. */
+function hasPercent(s: SupervisorSection, defaults: SupervisorSection | undefined): boolean {
+  return anyPercent(s.occurrences) || (defaults !== undefined && anyPercent(defaults.occurrences));
+}
+
+function anyPercent(values: SupervisorValue[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]!.raw.includes('%')) return true;
   return false;
 }
 
@@ -695,7 +699,7 @@ function processesFromSection(
 
   // The names are only looked at to expand a value with a `%`: most programs have none, and
   // then none are built (NO_NAMES stays empty: every `set` below checks `expands`).
-  const expands = hasPercent(s);
+  const expands = hasPercent(s, env.config.defaults);
   const common: Names = expands ? baseNames(env, true) : NO_NAMES;
   if (expands) {
     common.set('program_name', str(programName));
