@@ -189,7 +189,10 @@ function lookup(section: SupervisorSection, key: string): SupervisorValue | unde
   return section.values.get(key);
 }
 
-/** Offset in `raw` where each piece (line) of a value starts; cached, values can have many lines. */
+/** Values with up to this many lines are mapped by a walk over them, longer ones by binary search. */
+const FEW_LINES = 8;
+
+/** Offset in `raw` where each piece (line) of a value starts; cached for values with many lines. */
 const pieceStarts = new WeakMap<SupervisorValue, number[]>();
 
 /** Raw value offset → source span offset. */
@@ -201,6 +204,20 @@ export function rawToSource(v: SupervisorValue, rawOffset: number): number {
   if (pieces.length === 1) {
     const p = pieces[0]!;
     return rawOffset <= p.end - p.start ? p.start + Math.max(0, rawOffset) : v.at.end;
+  }
+  if (pieces.length <= FEW_LINES) {
+    // Walk to the last piece starting at or before the offset (pieces start after each '\n').
+    let lo = 0;
+    let start = 0;
+    while (lo + 1 < pieces.length) {
+      const next = start + pieces[lo]!.end - pieces[lo]!.start + 1;
+      if (next > rawOffset) break;
+      start = next;
+      lo++;
+    }
+    const p = pieces[lo]!;
+    const within = rawOffset - start;
+    return within <= p.end - p.start ? p.start + Math.max(0, within) : v.at.end;
   }
   let starts = pieceStarts.get(v);
   if (!starts) {

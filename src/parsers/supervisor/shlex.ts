@@ -213,6 +213,8 @@ function afterComment(s: string, i: number): number {
 export function parseKeyValuePairs(
   s: string,
 ): { ok: true; dict: Record<string, string> } | { ok: false; error: string; at: number } {
+  const simple = simpleKeyValuePairs(s);
+  if (simple) return { ok: true, dict: simple };
   const lexed = shlexKeyValueTokens(s);
   if (!lexed.ok) return { ok: false, error: lexed.error, at: lexed.at };
   const t = lexed.tokens;
@@ -227,6 +229,46 @@ export function parseKeyValuePairs(
     dict[k.value] = stripQuotes(v.value);
   }
   return { ok: true, dict };
+}
+
+/**
+ * The common shape `K=V,K2="v 2"` read without the lexer, with the dict shlex would give:
+ * keys of word characters, values of word characters or one quoted string, each pair followed
+ * by a comma or the end. Anything else (spaces, comments, other punctuation, quotes inside
+ * words, errors) gives undefined and goes through the lexer.
+ */
+function simpleKeyValuePairs(s: string): Record<string, string> | undefined {
+  const n = s.length;
+  if (n === 0) return undefined;
+  const dict: Record<string, string> = Object.create(null) as Record<string, string>;
+  let i = 0;
+  while (i < n) {
+    const keyStart = i;
+    while (i < n && KV_WORD[s.charCodeAt(i)] === 1) i++;
+    if (i === keyStart || s.charCodeAt(i) !== 0x3d) return undefined;
+    const key = s.slice(keyStart, i);
+    i++;
+    let value: string;
+    const q = s.charCodeAt(i);
+    if (q === 0x22 || q === 0x27) {
+      // Non-POSIX shlex: the token runs to the same quote character, quotes included.
+      const close = s.indexOf(s[i]!, i + 1);
+      if (close === -1) return undefined;
+      value = stripQuotes(s.slice(i, close + 1));
+      i = close + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && KV_WORD[s.charCodeAt(i)] === 1) i++;
+      if (i === valueStart) return undefined;
+      value = s.slice(valueStart, i);
+    }
+    if (i < n) {
+      if (s.charCodeAt(i) !== 0x2c) return undefined;
+      i++;
+    }
+    dict[key] = value;
+  }
+  return dict;
 }
 
 /** `str.strip('\'"')`. */
