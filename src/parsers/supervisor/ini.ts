@@ -36,6 +36,13 @@ class PendingOption {
   valueEnd = 0;
   /** Every line of the value once it has continuation lines (the first included). */
   lines: ValuePiece[] | undefined = undefined;
+  /**
+   * Starts of the empty lines read since the last non-empty one: they become lines of the
+   * value only when a non-empty continuation line follows. Trailing ones would only be
+   * stripped again (configparser right-strips the value), and every option before a blank
+   * line would become a value of several lines.
+   */
+  private readonly emptyLines: number[] = [];
 
   start(key: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): void {
     this.key = key;
@@ -44,11 +51,20 @@ class PendingOption {
     this.valueStart = valueStart;
     this.valueEnd = valueEnd;
     this.lines = undefined;
+    this.emptyLines.length = 0;
   }
 
-  /** Add a continuation line to the value. */
+  /** An empty line among the option's lines. */
+  addEmptyLine(start: number): void {
+    this.emptyLines.push(start);
+  }
+
+  /** Add a (non-empty) continuation line to the value, after the empty lines before it. */
   continueWith(start: number, end: number): void {
-    (this.lines ??= [{ start: this.valueStart, end: this.valueEnd }]).push({ start, end });
+    const lines = (this.lines ??= [{ start: this.valueStart, end: this.valueEnd }]);
+    for (const e of this.emptyLines) lines.push({ start: e, end: e });
+    this.emptyLines.length = 0;
+    lines.push({ start, end });
   }
 
   /** The finished option as a value of the model (undefined when none is being read). */
@@ -210,7 +226,7 @@ export function readIni(source: SourceFile): IniFile {
     if (vStart === vEnd) {
       // An empty line (not a comment line) becomes an empty line of the current value.
       if (commentStart === -1 && inSection && current.key) {
-        current.continueWith(l.start, l.start);
+        current.addEmptyLine(l.start);
       }
       continue;
     }
