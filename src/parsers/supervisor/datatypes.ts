@@ -85,9 +85,8 @@ export function octalType(v: string): Converted<number> {
 
 export function processOrGroupName(v: string): { ok: true; value: string } | { ok: false; error: string } {
   const s = pyStrip(v);
-  for (const ch of [' ', ':', '/']) {
-    if (s.includes(ch)) return { ok: false, error: `Invalid name: ${pyRepr(v)} because of character: ${pyRepr(ch)}` };
-  }
+  const bad = s.includes(' ') ? ' ' : s.includes(':') ? ':' : s.includes('/') ? '/' : undefined;
+  if (bad !== undefined) return { ok: false, error: `Invalid name: ${pyRepr(v)} because of character: ${pyRepr(bad)}` };
   return { ok: true, value: s };
 }
 

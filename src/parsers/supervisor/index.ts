@@ -8,10 +8,9 @@ import type { ParseProblem } from '../../core/diagnostic.js';
 import { compareBytewise } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { readIni, type IniFile, type OptionStatement } from './ini.js';
+import { readIni, type IniFile } from './ini.js';
 import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
 import { parseUwsgiCommandLine } from '../uwsgi/index.js';
-import { pyRstrip } from './pystr.js';
 import { sectionType } from './schema.js';
 import { Value } from './value.js';
 import { evaluate, expandInclude } from './semantics.js';
@@ -121,6 +120,8 @@ function attachUwsgi(program: SupervisorProgram, ctx: LoadContext): void {
 function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>, file: IniFile): void {
   const source = file.source;
   config.problems.push(...file.problems);
+  const copies = file.applied;
+  file.applied = true;
   let current: SupervisorSection | undefined;
   for (const st of file.statements) {
     if (st.type === 'section') {
@@ -143,7 +144,7 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
       continue;
     }
     if (!current) continue;
-    const v = makeValue(source, st);
+    const v = copies ? st.copy() : st;
     current.occurrences.push(v);
     current.values.set(v.key, v);
   }
@@ -152,15 +153,6 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
 function newSection(name: string, at: Span): SupervisorSection {
   const { type, suffix } = sectionType(name);
   return { name, headerAt: at, values: new Map(), occurrences: [], headers: [], type, suffix };
-}
-
-function makeValue(source: SourceFile, st: OptionStatement): SupervisorValue {
-  if (!st.continuations) {
-    return new Value(st.key, source.text.slice(st.valueStart, st.valueEnd), source, st.keyStart, st.keyEnd, st.valueStart, st.valueEnd, undefined);
-  }
-  const lines = st.pieces;
-  const raw = pyRstrip(lines.map((p) => source.text.slice(p.start, p.end)).join('\n'));
-  return new Value(st.key, raw, source, st.keyStart, st.keyEnd, st.valueStart, st.valueEnd, lines);
 }
 
 function inheritDefaults(config: SupervisorConfig): void {

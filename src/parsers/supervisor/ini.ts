@@ -11,7 +11,8 @@
 import * as fs from 'node:fs';
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source.js';
-import { pyIsSpace, pyRepr, skipSpace, trimEnd } from './pystr.js';
+import { pyIsSpace, pyRepr, pyRstrip, skipSpace, trimEnd } from './pystr.js';
+import { Value } from './value.js';
 
 export const PARSE_ERROR = 'supervisor/parse-error';
 
@@ -22,38 +23,71 @@ export interface ValuePiece {
 }
 
 /**
- * An option line (and its continuation lines). The first line of the value is kept as two
- * offsets: most values have one line, and a large file has tens of thousands of them.
+ * The option being read. Its value becomes a `Value` once the line after its last
+ * continuation line is seen (one builder per file, no object per line).
  */
-export class OptionStatement {
-  readonly type = 'option';
-  /** Continuation lines of the value, in order; undefined while the value has one line. */
-  continuations: ValuePiece[] | undefined = undefined;
-  constructor(
-    /** Lower-cased key. */
-    readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
-    /** The first line of the value (after the delimiter). */
-    readonly valueStart: number,
-    readonly valueEnd: number,
-    /** The whole line of the option (for messages). */
-    readonly lineStart: number,
-  ) {}
+class PendingOption {
+  /** Lower-cased key; undefined while no option is being read. */
+  key: string | undefined = undefined;
+  keyStart = 0;
+  keyEnd = 0;
+  /** The first line of the value (after the delimiter). */
+  valueStart = 0;
+  valueEnd = 0;
+  /** Every line of the value once it has continuation lines (the first included). */
+  lines: ValuePiece[] | undefined = undefined;
+  /**
+   * Starts of the empty lines read since the last non-empty one: they become lines of the
+   * value only when a non-empty continuation line follows. Trailing ones would only be
+   * stripped again (configparser right-strips the value), and every option before a blank
+   * line would become a value of several lines.
+   */
+  private readonly emptyLines: number[] = [];
 
-  /** Add a continuation line to the value. */
-  continueWith(start: number, end: number): void {
-    (this.continuations ??= []).push({ start, end });
+  start(key: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): void {
+    this.key = key;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.lines = undefined;
+    this.emptyLines.length = 0;
   }
 
-  /** Every line of the value: the first after the delimiter, then continuation lines. */
-  get pieces(): ValuePiece[] {
-    const first = { start: this.valueStart, end: this.valueEnd };
-    return this.continuations ? [first, ...this.continuations] : [first];
+  /** An empty line among the option's lines. */
+  addEmptyLine(start: number): void {
+    this.emptyLines.push(start);
+  }
+
+  /** Add a (non-empty) continuation line to the value, after the empty lines before it. */
+  continueWith(start: number, end: number): void {
+    const lines = (this.lines ??= [{ start: this.valueStart, end: this.valueEnd }]);
+    for (const e of this.emptyLines) lines.push({ start: e, end: e });
+    this.emptyLines.length = 0;
+    lines.push({ start, end });
+  }
+
+  /** The finished option as a value of the model (undefined when none is being read). */
+  finish(source: SourceFile): Value | undefined {
+    const key = this.key;
+    if (key === undefined) return undefined;
+    this.key = undefined;
+    const text = source.text;
+    const lines = this.lines;
+    let raw: string;
+    if (lines === undefined) raw = text.slice(this.valueStart, this.valueEnd);
+    else {
+      // configparser joins the lines with '\n' and right-strips the result.
+      raw = text.slice(lines[0]!.start, lines[0]!.end);
+      for (let i = 1; i < lines.length; i++) raw += '\n' + text.slice(lines[i]!.start, lines[i]!.end);
+      raw = pyRstrip(raw);
+    }
+    return new Value(key, raw, source, this.keyStart, this.keyEnd, this.valueStart, this.valueEnd, lines);
   }
 }
 
-export type IniStatement = { type: 'section'; name: string; start: number; end: number } | OptionStatement;
+/** An option statement is the value itself (with its key and spans). */
+export type IniStatement = { type: 'section'; name: string; start: number; end: number } | Value;
 
 export interface IniFile {
   source: SourceFile;
@@ -62,6 +96,11 @@ export interface IniFile {
   problems: ParseProblem[];
   /** MissingSectionHeaderError or a decoding error stopped the read here. */
   aborted: boolean;
+  /**
+   * The option values have been put into a config: a file applied again (included twice, or
+   * by two main files) gets copies, as each config expands its values on its own.
+   */
+  applied: boolean;
 }
 
 interface Line {
@@ -160,7 +199,7 @@ function lineRepr(text: string, l: Line): string {
 }
 
 export function readIni(source: SourceFile): IniFile {
-  const result: IniFile = { source, statements: [], problems: [], aborted: false };
+  const result: IniFile = { source, statements: [], problems: [], aborted: false, applied: false };
   const text = source.text;
   if (source.decode.invalidUtf8) {
     result.problems.push(decodeProblem(source));
@@ -168,7 +207,7 @@ export function readIni(source: SourceFile): IniFile {
     return result;
   }
   let inSection = false;
-  let current: OptionStatement | undefined;
+  const current = new PendingOption();
   let indentLevel = 0;
   let lineno = 0;
   const semis = new NextChar(text, ';');
@@ -186,13 +225,13 @@ export function readIni(source: SourceFile): IniFile {
     const vEnd = trimEnd(text, vStart, contentEnd);
     if (vStart === vEnd) {
       // An empty line (not a comment line) becomes an empty line of the current value.
-      if (commentStart === -1 && inSection && current && current.key !== '') {
-        current.continueWith(l.start, l.start);
+      if (commentStart === -1 && inSection && current.key) {
+        current.addEmptyLine(l.start);
       }
       continue;
     }
     const indent = first - l.start;
-    if (inSection && current && current.key !== '' && indent > indentLevel) {
+    if (inSection && current.key && indent > indentLevel) {
       current.continueWith(vStart, vEnd);
       continue;
     }
@@ -201,9 +240,10 @@ export function readIni(source: SourceFile): IniFile {
     if (text.charCodeAt(vStart) === 0x5b) {
       const close = text.lastIndexOf(']', vEnd - 1);
       if (close >= vStart + 2) {
+        const option = current.finish(source);
+        if (option) result.statements.push(option);
         result.statements.push({ type: 'section', name: text.slice(vStart + 1, close), start: vStart, end: close + 1 });
         inSection = true;
-        current = undefined;
         continue;
       }
     }
@@ -254,9 +294,12 @@ export function readIni(source: SourceFile): IniFile {
         hint: 'supervisord refuses the file: the line has a value but no key before its `=` or `:`.',
       });
     }
-    current = new OptionStatement(key, vStart, keyEnd, valueStart, vEnd, l.start);
-    result.statements.push(current);
+    const previous = current.finish(source);
+    if (previous) result.statements.push(previous);
+    current.start(key, vStart, keyEnd, valueStart, vEnd);
   }
+  const last = current.finish(source);
+  if (last) result.statements.push(last);
   return result;
 }
 

@@ -20,7 +20,10 @@ export interface SupervisorValue {
 
   // ---- extensions -------------------------------------------------------------------
 
-  /** Source span of every line of the value (`raw` is their texts joined by `\n`, right-stripped). */
+  /**
+   * Source span of every line of the value (`raw` is their texts joined by `\n`, right-stripped);
+   * empty lines after the last non-empty one are left out.
+   */
   pieces: ValuePiece[];
   /** Set on values a section inherits from `[DEFAULT]` (the span is in the DEFAULT section). */
   fromDefault?: boolean;

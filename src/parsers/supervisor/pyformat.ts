@@ -69,28 +69,15 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
   let argTaken = false;
   const n = input.length;
   let i = 0;
-  const literal = (from: number, to: number) => {
-    if (to <= from) return;
-    segments.push({ outStart: out.length, outEnd: out.length + (to - from), inStart: from, inEnd: to });
-    out += input.slice(from, to);
-  };
   while (i < n) {
     const pct = input.indexOf('%', i);
     if (pct === -1) {
-      literal(i, n);
+      out = addLiteral(segments, out, input, i, n);
       break;
     }
-    literal(i, pct);
+    out = addLiteral(segments, out, input, i, pct);
     const start = pct;
     let j = pct + 1;
-    const fail = (kind: 'key' | 'format', detail: string, key?: string): FormatResult => ({
-      ok: false,
-      kind,
-      detail,
-      index: start,
-      length: Math.max(1, Math.min(j + 1, n) - start),
-      ...(key !== undefined ? { key } : {}),
-    });
     if (input[j] === '%') {
       // `%%`, only with nothing in between.
       segments.push({ outStart: out.length, outEnd: out.length + 1, inStart: start, inEnd: j + 1 });
@@ -110,7 +97,7 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
       }
       if (depth > 0) {
         j = n - 1;
-        return fail('format', 'incomplete format key');
+        return formatError(start, j, n, 'format', 'incomplete format key');
       }
       const key = input.slice(keyStart, j - 1);
       const v = exp.names.get(key);
@@ -121,14 +108,14 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
         let e = j;
         while (e < n && /[-+ #0-9.*hlL]/.test(input[e]!)) e++;
         j = Math.min(e, n - 1);
-        return fail('key', pyRepr(key), key);
+        return formatError(start, j, n, 'key', pyRepr(key), key);
       }
       argTaken = true;
     }
     while (j < n && FLAGS.has(input[j]!)) j++;
     if (input[j] === '*') {
-      if (arg === undefined && argTaken) return fail('format', 'not enough arguments for format string');
-      return fail('format', '* wants int');
+      if (arg === undefined && argTaken) return formatError(start, j, n, 'format', 'not enough arguments for format string');
+      return formatError(start, j, n, 'format', '* wants int');
     }
     let width = 0;
     while (j < n && input[j]! >= '0' && input[j]! <= '9') width = width * 10 + (input.charCodeAt(j++) - 48);
@@ -136,8 +123,8 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
     if (input[j] === '.') {
       j++;
       if (input[j] === '*') {
-        if (arg === undefined && argTaken) return fail('format', 'not enough arguments for format string');
-        return fail('format', '* wants int');
+        if (arg === undefined && argTaken) return formatError(start, j, n, 'format', 'not enough arguments for format string');
+        return formatError(start, j, n, 'format', '* wants int');
       }
       precision = 0;
       while (j < n && input[j]! >= '0' && input[j]! <= '9') precision = precision * 10 + (input.charCodeAt(j++) - 48);
@@ -146,23 +133,23 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
     if (j < n && (input[j] === 'h' || input[j] === 'l' || input[j] === 'L')) j++;
     if (j >= n) {
       j = n - 1;
-      return fail('format', 'incomplete format');
+      return formatError(start, j, n, 'format', 'incomplete format');
     }
     const conv = input[j]!;
     const flags = input.slice(pct + 1, j);
     if (arg === undefined) {
       // The argument is fetched before the conversion character is looked at.
-      if (argTaken) return fail('format', 'not enough arguments for format string');
+      if (argTaken) return formatError(start, j, n, 'format', 'not enough arguments for format string');
       argTaken = true;
       arg = 'dict';
     }
     if (!'sradiouxXeEfFgGc'.includes(conv)) {
-      return fail('format', `unsupported format character ${pyRepr(conv)} (0x${conv.charCodeAt(0).toString(16)}) at index ${j}`);
+      return formatError(start, j, n, 'format', `unsupported format character ${pyRepr(conv)} (0x${conv.charCodeAt(0).toString(16)}) at index ${j}`);
     }
     let piece: string | undefined;
     if (arg === 'dict') {
       if (!'sra'.includes(conv)) {
-        return fail('format', conversionTypeError(conv, 'dict'));
+        return formatError(start, j, n, 'format', conversionTypeError(conv, 'dict'));
       }
       wholeDict.push({ index: start, length: j + 1 - start });
       if (exp.dictText === undefined) piece = undefined;
@@ -172,11 +159,11 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
         piece = pad(t, width, flags.includes('-'), false);
       }
     } else if (arg === 'unknown') {
-      if (!'sra'.includes(conv)) return fail('format', conversionTypeError(conv, 'str'));
+      if (!'sra'.includes(conv)) return formatError(start, j, n, 'format', conversionTypeError(conv, 'str'));
       piece = undefined;
     } else if (arg.type === 'str') {
-      if ('diouxXeEfFgG'.includes(conv)) return fail('format', conversionTypeError(conv, 'str'));
-      if (conv === 'c' && arg.value !== undefined && [...arg.value].length !== 1) return fail('format', '%c requires int or char');
+      if ('diouxXeEfFgG'.includes(conv)) return formatError(start, j, n, 'format', conversionTypeError(conv, 'str'));
+      if (conv === 'c' && arg.value !== undefined && [...arg.value].length !== 1) return formatError(start, j, n, 'format', '%c requires int or char');
       if (arg.value === undefined) piece = undefined;
       else {
         let s = conv === 'r' || conv === 'a' ? pyRepr(arg.value) : arg.value;
@@ -192,6 +179,25 @@ export function pyFormat(input: string, exp: Expansions): FormatResult {
     i = j + 1;
   }
   return { ok: true, text: known ? out : undefined, segments, wholeDict };
+}
+
+/** Append a literal run of the input to the output (and its segment); returns the new output. */
+function addLiteral(segments: Segment[], out: string, input: string, from: number, to: number): string {
+  if (to <= from) return out;
+  segments.push({ outStart: out.length, outEnd: out.length + (to - from), inStart: from, inEnd: to });
+  return out + input.slice(from, to);
+}
+
+/** The failure of the directive at `start`, whose parsing stopped at `j` (of `n` input characters). */
+function formatError(start: number, j: number, n: number, kind: 'key' | 'format', detail: string, key?: string): FormatResult {
+  return {
+    ok: false,
+    kind,
+    detail,
+    index: start,
+    length: Math.max(1, Math.min(j + 1, n) - start),
+    ...(key !== undefined ? { key } : {}),
+  };
 }
 
 function conversionTypeError(conv: string, type: string): string {

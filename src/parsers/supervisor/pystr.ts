@@ -72,6 +72,15 @@ const PY_INT = /^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u;
 
 /** `int(s)`, or undefined where Python raises ValueError. Non-ASCII decimal digits count as Python counts them. */
 export function pyInt(s: string): number | undefined {
+  // Plain ASCII digits (what configurations hold): the same arithmetic as below, without the regex.
+  let fast = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    fast = fast * 10 + d;
+  }
+  if (i === s.length && i > 0) return fast;
   const t = pyStrip(s);
   if (!PY_INT.test(t)) return undefined;
   let n = 0;

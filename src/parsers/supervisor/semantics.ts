@@ -189,7 +189,10 @@ function lookup(section: SupervisorSection, key: string): SupervisorValue | unde
   return section.values.get(key);
 }
 
-/** Offset in `raw` where each piece (line) of a value starts; cached, values can have many lines. */
+/** Values with up to this many lines are mapped by a walk over them, longer ones by binary search. */
+const FEW_LINES = 8;
+
+/** Offset in `raw` where each piece (line) of a value starts; cached for values with many lines. */
 const pieceStarts = new WeakMap<SupervisorValue, number[]>();
 
 /** Raw value offset → source span offset. */
@@ -201,6 +204,20 @@ export function rawToSource(v: SupervisorValue, rawOffset: number): number {
   if (pieces.length === 1) {
     const p = pieces[0]!;
     return rawOffset <= p.end - p.start ? p.start + Math.max(0, rawOffset) : v.at.end;
+  }
+  if (pieces.length <= FEW_LINES) {
+    // Walk to the last piece starting at or before the offset (pieces start after each '\n').
+    let lo = 0;
+    let start = 0;
+    while (lo + 1 < pieces.length) {
+      const next = start + pieces[lo]!.end - pieces[lo]!.start + 1;
+      if (next > rawOffset) break;
+      start = next;
+      lo++;
+    }
+    const p = pieces[lo]!;
+    const within = rawOffset - start;
+    return within <= p.end - p.start ? p.start + Math.max(0, within) : v.at.end;
   }
   let starts = pieceStarts.get(v);
   if (!starts) {
@@ -485,14 +502,15 @@ function importCheck(env: Env, s: SupervisorSection, got: Got, spec: string, adv
 
 function processGroups(env: Env, sections: SupervisorSection[], byName: Map<string, SupervisorSection>): void {
   const excluded = new Set<SupervisorSection>();
-  const common = () => baseNames(env);
+  // supervisord builds the same names for each read here; get() only reads them.
+  const common = baseNames(env);
   for (const s of sections) {
     if (s.type !== 'group') continue;
     const nameOk = processOrGroupName(s.suffix ?? '');
     if (nameOk.ok === false) issue(env, 'invalid-program-name', nameOk.error, s.headerAt, { hint: HINTS['invalid-program-name']! });
     const groupName = nameOk.ok === true ? nameOk.value : (s.suffix ?? '');
-    const progs = get(env, s, 'programs', common(), { name: `${s.name}.programs` });
-    const pr = get(env, s, 'priority', common(), { name: `${s.name}.priority` });
+    const progs = get(env, s, 'programs', common, { name: `${s.name}.programs` });
+    const pr = get(env, s, 'priority', common, { name: `${s.name}.priority` });
     if (pr.text !== undefined && pr.value) convert(env, s, pr, 'bad-integer', integer(pr.text), { wrap: false });
     if (progs.value && progs.text === undefined) continue;
     // supervisord reuses its loop variable: after the first program, messages name the previous program's section.
@@ -525,7 +543,7 @@ function processGroups(env: Env, sections: SupervisorSection[], byName: Map<stri
       issue(env, 'invalid-program-name', nameOk.error, s.headerAt, { hint: HINTS['invalid-program-name']! });
       continue;
     }
-    const pr = get(env, s, 'priority', common(), { name: `${s.name}.priority` });
+    const pr = get(env, s, 'priority', common, { name: `${s.name}.priority` });
     if (pr.text !== undefined && pr.value) convert(env, s, pr, 'bad-integer', integer(pr.text), { wrap: false });
     processesFromSection(env, s, nameOk.value, 'program');
   }
@@ -648,6 +666,19 @@ function fcgiSocketError(sock: string, ownerOrMode: boolean): string | undefined
   return `('Bad socket format %s', ${pyRepr(sock)})`;
 }
 
+/** Names for sections without a `%` in any value: never looked at, never filled. */
+const NO_NAMES: Names = new Map();
+
+/** Whether any value of the section (one of its occurrences, or one of [DEFAULT]'s) may have a `%` to expand. */
+function hasPercent(s: SupervisorSection, defaults: SupervisorSection | undefined): boolean {
+  return anyPercent(s.occurrences) || (defaults !== undefined && anyPercent(defaults.occurrences));
+}
+
+function anyPercent(values: SupervisorValue[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]!.raw.includes('%')) return true;
+  return false;
+}
+
 /** `_processes_from_section` (supervisor/options.py:893). */
 function processesFromSection(
   env: Env,
@@ -683,10 +714,15 @@ function processesFromSection(
   };
   env.config.programs.push(program);
 
-  const common = baseNames(env, true);
-  common.set('program_name', str(programName));
-  common.set('host_node_name', HOST_NODE_NAME);
-  common.set('group_name', str(groupName));
+  // The names are only looked at to expand a value with a `%`: most programs have none, and
+  // then none are built (NO_NAMES stays empty: every `set` below checks `expands`).
+  const expands = hasPercent(s, env.config.defaults);
+  const common: Names = expands ? baseNames(env, true) : NO_NAMES;
+  if (expands) {
+    common.set('program_name', str(programName));
+    common.set('host_node_name', HOST_NODE_NAME);
+    common.set('group_name', str(groupName));
+  }
   const read = new ProgramReader(env, s, common);
 
   read.defaulted('priority', integer, 999);
@@ -743,13 +779,15 @@ function processesFromSection(
   const processNum = numprocsStart;
   // supervisord adds these to the same dict (common_expansions), as here.
   const loopNames: Names = common;
-  loopNames.set('process_num', int(processNum));
-  loopNames.set('numprocs', int(numprocs));
+  if (expands) {
+    loopNames.set('process_num', int(processNum));
+    loopNames.set('numprocs', int(numprocs));
+  }
   const envGot = get(env, s, 'environment', loopNames, { name: 'environment', times: envValue ? 1 : 0, wrap: true });
   let programEnv: Record<string, string> | undefined = envValue ? undefined : {};
   if (envValue && envGot.text !== undefined) programEnv = environmentDict(env, s, envGot, true);
   const cmdNames: Names = loopNames;
-  if (programEnv) for (const [k, v] of Object.entries(programEnv)) cmdNames.set(`ENV_${k}`, str(v));
+  if (programEnv && expands) for (const k in programEnv) cmdNames.set(`ENV_${k}`, str(programEnv[k]));
   const envUnknown = envValue !== undefined && programEnv === undefined;
   if (programEnv) program.environment = programEnv;
   read.envUnknown = envUnknown;
@@ -943,11 +981,14 @@ function makeCommand(got: Got): SupervisorCommand {
     cmd.argvError = r.error;
     return cmd;
   }
-  cmd.argv = r.tokens.map((t) => {
-    // rawSpan's arithmetic, without a Span object per word.
+  // The words become argv in place: their ranges move from the expanded text to the source
+  // (rawSpan's arithmetic, without a Span object per word).
+  for (const t of r.tokens) {
     const start = rawToSource(v, got.map(t.start));
-    return { value: t.value, start, end: Math.max(start, rawToSource(v, got.map(t.end, true))) };
-  });
+    t.end = Math.max(start, rawToSource(v, got.map(t.end, true)));
+    t.start = start;
+  }
+  cmd.argv = r.tokens;
   return cmd;
 }
 

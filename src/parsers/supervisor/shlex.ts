@@ -125,11 +125,6 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
   const n = s.length;
   let i = 0;
   let pushback: ShlexToken | undefined;
-  const skipComment = () => {
-    // readline(): through the next newline.
-    const nl = s.indexOf('\n', i);
-    i = nl === -1 ? n : nl + 1;
-  };
   for (;;) {
     if (pushback) {
       tokens.push(pushback);
@@ -142,10 +137,6 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
     let pieceStart = -1;
     let start = i;
     let end = i;
-    const flush = () => {
-      if (pieceStart !== -1) token += s.slice(pieceStart, i);
-      pieceStart = -1;
-    };
     for (;;) {
       const c = i < n ? s.charCodeAt(i) : -1;
       if (state === ' ') {
@@ -153,7 +144,7 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
         i++;
         if (c === 32 || c === 9 || c === 13 || c === 10) continue;
         if (c === 35) {
-          skipComment();
+          i = afterComment(s, i);
           continue;
         }
         start = i - 1;
@@ -181,9 +172,10 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
           break;
         }
         if (c === 35) {
+          // The comment splits the word: keep the part before it.
           end = i;
-          flush();
-          skipComment();
+          token += s.slice(pieceStart, i);
+          i = afterComment(s, i);
           pieceStart = i;
           continue;
         }
@@ -194,7 +186,8 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
         }
         // Punctuation ends the word and is the next token.
         end = i;
-        flush();
+        token += s.slice(pieceStart, i);
+        pieceStart = -1;
         pushback = { value: s[i]!, start: i, end: i + 1, quoted: false };
         i++;
         break;
@@ -210,14 +203,21 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
   }
 }
 
+/** shlex's readline() after a `#`: the position after the next newline (or the end). */
+function afterComment(s: string, i: number): number {
+  const nl = s.indexOf('\n', i);
+  return nl === -1 ? s.length : nl + 1;
+}
+
 /** `dict_of_key_value_pairs`: `K=V,K2=V2` (every fourth token is skipped, whatever it is). */
 export function parseKeyValuePairs(
   s: string,
-): { ok: true; pairs: Array<{ key: ShlexToken; value: ShlexToken }>; dict: Record<string, string> } | { ok: false; error: string; at: number } {
+): { ok: true; dict: Record<string, string> } | { ok: false; error: string; at: number } {
+  const simple = simpleKeyValuePairs(s);
+  if (simple) return { ok: true, dict: simple };
   const lexed = shlexKeyValueTokens(s);
   if (!lexed.ok) return { ok: false, error: lexed.error, at: lexed.at };
   const t = lexed.tokens;
-  const pairs: Array<{ key: ShlexToken; value: ShlexToken }> = [];
   const dict: Record<string, string> = Object.create(null) as Record<string, string>;
   for (let i = 0; i < t.length; i += 4) {
     const k = t[i]!;
@@ -226,10 +226,49 @@ export function parseKeyValuePairs(
     if (!eq || !v || eq.value !== '=') {
       return { ok: false, error: `Unexpected end of key/value pairs in value '${s}'`, at: (eq ?? k).start };
     }
-    pairs.push({ key: k, value: v });
     dict[k.value] = stripQuotes(v.value);
   }
-  return { ok: true, pairs, dict };
+  return { ok: true, dict };
+}
+
+/**
+ * The common shape `K=V,K2="v 2"` read without the lexer, with the dict shlex would give:
+ * keys of word characters, values of word characters or one quoted string, each pair followed
+ * by a comma or the end. Anything else (spaces, comments, other punctuation, quotes inside
+ * words, errors) gives undefined and goes through the lexer.
+ */
+function simpleKeyValuePairs(s: string): Record<string, string> | undefined {
+  const n = s.length;
+  if (n === 0) return undefined;
+  const dict: Record<string, string> = Object.create(null) as Record<string, string>;
+  let i = 0;
+  while (i < n) {
+    const keyStart = i;
+    while (i < n && KV_WORD[s.charCodeAt(i)] === 1) i++;
+    if (i === keyStart || s.charCodeAt(i) !== 0x3d) return undefined;
+    const key = s.slice(keyStart, i);
+    i++;
+    let value: string;
+    const q = s.charCodeAt(i);
+    if (q === 0x22 || q === 0x27) {
+      // Non-POSIX shlex: the token runs to the same quote character, quotes included.
+      const close = s.indexOf(s[i]!, i + 1);
+      if (close === -1) return undefined;
+      value = stripQuotes(s.slice(i, close + 1));
+      i = close + 1;
+    } else {
+      const valueStart = i;
+      while (i < n && KV_WORD[s.charCodeAt(i)] === 1) i++;
+      if (i === valueStart) return undefined;
+      value = s.slice(valueStart, i);
+    }
+    if (i < n) {
+      if (s.charCodeAt(i) !== 0x2c) return undefined;
+      i++;
+    }
+    dict[key] = value;
+  }
+  return dict;
 }
 
 /** `str.strip('\'"')`. */

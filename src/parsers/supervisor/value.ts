@@ -50,9 +50,19 @@ export class Value implements SupervisorValue {
     return { source: this.source, start: this.start, end: Math.max(this.start, end) };
   }
 
+  /** Statements of a parsed file are options (see ini.ts `IniStatement`). */
+  get type(): 'option' {
+    return 'option';
+  }
+
+  /** A fresh copy, not yet expanded (for a file applied to a second config). */
+  copy(): Value {
+    return new Value(this.key, this.raw, this.source, this.keyStart, this.keyEnd, this.start, this.end, this.lines);
+  }
+
   /** The same value as a section inherits it from [DEFAULT]. */
   inherited(): Value {
-    const v = new Value(this.key, this.raw, this.source, this.keyStart, this.keyEnd, this.start, this.end, this.lines);
+    const v = this.copy();
     v.fromDefault = true;
     return v;
   }

@@ -73,26 +73,37 @@ function nginxFinding(project: Project, p: SupervisorProgram): Finding | undefin
   };
 }
 
-function argvFinding(p: SupervisorProgram): Finding | undefined {
-  const base = programBase(p);
+/** Index of the first argument (after argv[0]) that is one of two words, or -1. */
+function argIndex(p: SupervisorProgram, a: string, b: string): number {
   const argv = p.command!.argv!;
-  const words = argv.map((a) => a.value);
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i]!.value;
+    if (w === a || w === b) return i;
+  }
+  return -1;
+}
+
+function argvFinding(p: SupervisorProgram, base: string | undefined): Finding | undefined {
+  const argv = p.command!.argv!;
   if (base === 'gunicorn' || base === 'gunicorn3') {
-    const i = words.findIndex((w, k) => k > 0 && (w === '-D' || w === '--daemon'));
-    if (i > 0) return { at: argSpan(p, i), message: `gunicorn is started with ${words[i]} (daemon mode)`, how: 'gunicorn', fix: `remove ${words[i]}` };
+    const i = argIndex(p, '-D', '--daemon');
+    if (i > 0) {
+      const w = argv[i]!.value;
+      return { at: argSpan(p, i), message: `gunicorn is started with ${w} (daemon mode)`, how: 'gunicorn', fix: `remove ${w}` };
+    }
   }
   if (base === 'celery' || base === 'celeryd') {
-    const i = words.findIndex((w, k) => k > 0 && (w === '--detach' || w === 'multi'));
+    const i = argIndex(p, '--detach', 'multi');
     if (i > 0) {
+      const multi = argv[i]!.value === 'multi';
       return {
         at: argSpan(p, i),
-        message: words[i] === 'multi' ? '`celery multi` starts detached workers and exits' : 'celery is started with --detach',
+        message: multi ? '`celery multi` starts detached workers and exits' : 'celery is started with --detach',
         how: 'celery',
-        fix: words[i] === 'multi' ? 'run `celery worker` (one program per worker, or numprocs)' : 'remove --detach',
+        fix: multi ? 'run `celery worker` (one program per worker, or numprocs)' : 'remove --detach',
       };
     }
   }
-  if (base === 'nginx' || base === 'openresty') return undefined;
   return undefined;
 }
 
@@ -119,9 +130,10 @@ export const programDaemonizes: Rule = {
               ...(d.at.source !== p.command.value.at.source ? { related: [{ at: d.keyAt, message: `${d.name} is set here` }] } : {}),
             };
           }
-        } else if (programBase(p) === 'nginx' || programBase(p) === 'openresty') {
-          f = nginxFinding(ctx.project, p);
-        } else f = argvFinding(p);
+        } else {
+          const base = programBase(p);
+          f = base === 'nginx' || base === 'openresty' ? nginxFinding(ctx.project, p) : argvFinding(p, base);
+        }
         if (!f) continue;
         ctx.report({
           at: f.at,

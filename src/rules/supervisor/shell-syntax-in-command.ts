@@ -49,6 +49,8 @@ export function shellHits(raw: string): Hit[] {
       quote = c;
       continue;
     }
+    // Past this point only `;` counts in the middle of a word (`x;`); the rest must start one.
+    if (!wordStart && c !== ';') continue;
     const rest = raw.slice(i, i + 4);
     let m: RegExpExecArray | null;
     if (wordStart && (m = /^(\|\||&&|\||&)(?=\s|$)/.exec(rest))) hits.push({ op: m[1]!, start: i, end: i + m[1]!.length });
