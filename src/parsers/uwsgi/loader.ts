@@ -122,6 +122,9 @@ export interface LoaderSetup {
   assumeEmbedded?: boolean;
 }
 
+const NO_PLUGINS: ReadonlySet<string> = new Set();
+/** `assumedPlugins` of every config that assumes a pip build (shared: never modified). */
+const EMBEDDED_PLUGIN_LIST = [...EMBEDDED_PLUGINS];
 const PYTHON2_PLUGIN = /^python(2|27|2\.7)?$/;
 const END_KEYS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
 const SCHEMES = ['call', 'callint', 'data', 'emperor', 'exec', 'fd', 'http', 'https', 'section', 'sym'];
@@ -130,9 +133,12 @@ export class UwsgiLoader {
   readonly cfg: UwsgiConfig;
   private readonly ex: OptionValue[] = [];
   /** Plugin source directories loaded explicitly (plugins =, binary name, autoload) or built in. */
-  readonly loaded = new Set<string>();
-  /** Plugins assumed available without being loaded (an unknown binary that may be a pip build). */
-  private readonly assumed = new Set<string>();
+  readonly loaded: Set<string>;
+  /**
+   * Plugins assumed available without being loaded (an unknown binary that may be a pip
+   * build): a pip build's built-in plugins or none, shared by every config (never modified).
+   */
+  private readonly assumed: ReadonlySet<string>;
   /** Plugins asked for with `plugins =`/`--plugin` (as written), with where. */
   readonly pluginRequests: Array<{ spec: string; dir: string; at: Span; available: boolean; need: boolean }> = [];
   private strict = false;
@@ -163,8 +169,8 @@ export class UwsgiLoader {
       implicitPlugins: setup.implicitPlugins,
       loads: [],
     };
-    if (setup.binary === 'embedded') for (const p of EMBEDDED_PLUGINS) this.loaded.add(p);
-    else if (setup.binary === 'unknown' && setup.assumeEmbedded) for (const p of EMBEDDED_PLUGINS) this.assumed.add(p);
+    this.loaded = new Set(setup.binary === 'embedded' ? EMBEDDED_PLUGINS : undefined);
+    this.assumed = setup.binary === 'unknown' && setup.assumeEmbedded ? EMBEDDED_PLUGINS : NO_PLUGINS;
     for (const p of setup.implicitPlugins) this.loaded.add(pluginDir(p));
   }
 
@@ -198,7 +204,7 @@ export class UwsgiLoader {
     this.loadIniSource(root, root.deployedPath, root.deployedPath, 'uwsgi', undefined, undefined);
   }
 
-  /** Table cache: `loaded` and `assumed` only grow, so their sizes identify the plugin set. */
+  /** Table cache: `loaded` only grows and `assumed` never changes, so their sizes identify the plugin set. */
   private tableCache: { loaded: number; assumed: number; table: GetoptTable } | undefined;
 
   private currentGetoptTable(): GetoptTable {
@@ -392,10 +398,9 @@ export class UwsgiLoader {
     const load: UwsgiLoad = { path: deployed, section, source, sectionFound: false, format: 'ini', ...(at ? { at } : {}) };
     this.cfg.loads.push(load);
     if (source.decode.binary && at === undefined && source !== this.cfg.root) return;
-    const first = this.firstMagic;
-    // The table depends on this file's path, `%o` and `%x`, and on those of the first file.
-    const key = `${section}\0${deployed}\0${fileEntries.asGiven}\0${fileEntries.section ?? ''}\0${first?.path}\0${first?.asGiven}\0${first?.section ?? ''}`;
-    const read = cachedReadIni(source, key, new MagicTable(fileEntries, first), section);
+    const table = new MagicTable(fileEntries, this.firstMagic);
+    // A root ini checked on its own is read once; a file loaded from a config may be loaded by many.
+    const read = at === undefined ? readIni(source, table, section) : cachedReadIni(source, table, section);
     load.sectionFound = read.sectionFound;
     load.headers = read.headers;
     load.deletedMagic = read.deletedMagic;
@@ -795,7 +800,7 @@ export class UwsgiLoader {
     }
     this.cfg.options = this.ex;
     this.cfg.plugins = [...this.loaded];
-    if (this.assumed.size) this.cfg.assumedPlugins = [...this.assumed];
+    if (this.assumed.size) this.cfg.assumedPlugins = EMBEDDED_PLUGIN_LIST;
     this.cfg.pluginRequests = this.pluginRequests;
     this.cfg.strict = this.strict;
     this.cfg.autoload = this.autoload;
@@ -825,7 +830,8 @@ function readDeployedCached(fs: FsView, deployed: string): ReadResult {
  */
 const readCache = new WeakMap<SourceFile, Map<string, IniRead>>();
 
-function cachedReadIni(source: SourceFile, key: string, table: MagicTable, section: string): IniRead {
+function cachedReadIni(source: SourceFile, table: MagicTable, section: string): IniRead {
+  const key = `${section}\0${table.key()}`;
   let perFile = readCache.get(source);
   if (!perFile) {
     perFile = new Map();

@@ -112,6 +112,12 @@ export class MagicTable {
     private readonly first: FileMagic | undefined,
   ) {}
 
+  /** Identifies the table: the entries depend on this file's path, `%o` and `%x`, and on those of the first file. */
+  key(): string {
+    const { file, first } = this;
+    return `${file.path}\0${file.asGiven}\0${file.section ?? ''}\0${first?.path}\0${first?.asGiven}\0${first?.section ?? ''}`;
+  }
+
   get(letter: string): string | undefined {
     switch (letter) {
       case 'V':
