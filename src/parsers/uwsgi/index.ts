@@ -95,6 +95,7 @@ export function sniffUwsgi(filePath: string, text: string): number {
 // Loading
 
 const PLUGINS_LINE = /^[ \t]*(?:need-)?plugins?[ \t]*=([^\n]*)$/gm;
+const PLUGINS_ARG = /^--?(?:need-)?plugins?(?:=(.*))?$/;
 const LANGUAGE_PLUGIN = /(^|[\s,:/])(python[\d.]*|http)(_plugin\.so)?\s*(,|$)/;
 
 /**
@@ -147,10 +148,10 @@ export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: 
   const { binary, implicitPlugins } = binaryOf(program);
   const lctx: LoadContext = opts.env ? { fs: ctx.fs, config: { ...ctx.config, env: { ...ctx.config.env, ...opts.env } } } : ctx;
   const pluginArgs: string[] = [];
-  args.forEach((a, i) => {
-    const m = /^--?(?:need-)?plugins?(?:=(.*))?$/.exec(a.value);
+  for (let i = 0; i < args.length; i++) {
+    const m = PLUGINS_ARG.exec(args[i]!.value);
     if (m) pluginArgs.push(m[1] ?? args[i + 1]?.value ?? '');
-  });
+  }
   const mentionsPlugins = loadsLanguagePlugin(pluginArgs);
   const l = new UwsgiLoader(lctx, source, 'argv', {
     binary,

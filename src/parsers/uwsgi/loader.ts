@@ -123,7 +123,7 @@ export interface LoaderSetup {
 }
 
 const NO_PLUGINS: ReadonlySet<string> = new Set();
-/** `assumedPlugins` of every config that assumes a pip build (shared: never modified). */
+/** A pip build's built-in plugins, shared by the configs that have exactly those (never modified). */
 const EMBEDDED_PLUGIN_LIST = [...EMBEDDED_PLUGINS];
 const PYTHON2_PLUGIN = /^python(2|27|2\.7)?$/;
 const END_KEYS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
@@ -799,7 +799,9 @@ export class UwsgiLoader {
       }
     }
     this.cfg.options = this.ex;
-    this.cfg.plugins = [...this.loaded];
+    // `loaded` starts as a pip build's built-in plugins and only grows: the same size means
+    // nothing was added, and the shared list is that set.
+    this.cfg.plugins = this.setup.binary === 'embedded' && this.loaded.size === EMBEDDED_PLUGINS.size ? EMBEDDED_PLUGIN_LIST : [...this.loaded];
     if (this.assumed.size) this.cfg.assumedPlugins = EMBEDDED_PLUGIN_LIST;
     this.cfg.pluginRequests = this.pluginRequests;
     this.cfg.strict = this.strict;
