@@ -8,7 +8,7 @@ import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
 import { UwsgiLoader } from './loader.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
-import { canonicalName } from './options.js';
+import { canonicalName, type ParserKind } from './options.js';
 
 export type { UwsgiConfig, UwsgiOptionValue, UwsgiLoad, UwsgiPluginRequest } from './model.js';
 export { PROBLEM as UWSGI_PROBLEM } from './loader.js';
@@ -95,6 +95,7 @@ export function sniffUwsgi(filePath: string, text: string): number {
 // Loading
 
 const PLUGINS_LINE = /^[ \t]*(?:need-)?plugins?[ \t]*=([^\n]*)$/gm;
+const PLUGINS_ARG = /^--?(?:need-)?plugins?(?:=(.*))?$/;
 const LANGUAGE_PLUGIN = /(^|[\s,:/])(python[\d.]*|http)(_plugin\.so)?\s*(,|$)/;
 
 /**
@@ -147,10 +148,10 @@ export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: 
   const { binary, implicitPlugins } = binaryOf(program);
   const lctx: LoadContext = opts.env ? { fs: ctx.fs, config: { ...ctx.config, env: { ...ctx.config.env, ...opts.env } } } : ctx;
   const pluginArgs: string[] = [];
-  args.forEach((a, i) => {
-    const m = /^--?(?:need-)?plugins?(?:=(.*))?$/.exec(a.value);
+  for (let i = 0; i < args.length; i++) {
+    const m = PLUGINS_ARG.exec(args[i]!.value);
     if (m) pluginArgs.push(m[1] ?? args[i + 1]?.value ?? '');
-  });
+  }
   const mentionsPlugins = loadsLanguagePlugin(pluginArgs);
   const l = new UwsgiLoader(lctx, source, 'argv', {
     binary,
@@ -185,30 +186,46 @@ export function binaryOf(program: string): { binary: UwsgiConfig['binary']; impl
 // ---------------------------------------------------------------------------------------
 // Helpers for rules and other front ends
 
-const byVariable = new WeakMap<UwsgiOptionValue[], Map<string, UwsgiOptionValue[]>>();
+/** The options of one config grouped once, in the order uWSGI applies them; placeholders left out. */
+interface OptionIndex {
+  /** By option variable (aliases together). */
+  byVariable: Map<string, UwsgiOptionValue[]>;
+  /** By the kind of the option's parser (known options only). */
+  byKind: Map<ParserKind, UwsgiOptionValue[]>;
+}
 
-/** Values grouped by option variable (aliases together), built once per option list. */
-function valueIndex(config: UwsgiConfig): Map<string, UwsgiOptionValue[]> {
-  let m = byVariable.get(config.options);
-  if (!m) {
-    m = new Map();
+const indexes = new WeakMap<UwsgiOptionValue[], OptionIndex>();
+
+function optionIndex(config: UwsgiConfig): OptionIndex {
+  let index = indexes.get(config.options);
+  if (!index) {
+    index = { byVariable: new Map(), byKind: new Map() };
     for (const o of config.options) {
       if (o.placeholder) continue;
-      const k = canonicalName(o.name);
-      const list = m.get(k);
-      if (list) list.push(o);
-      else m.set(k, [o]);
+      push(index.byVariable, canonicalName(o.name), o);
+      if (o.entry) push(index.byKind, o.entry.kind, o);
     }
-    byVariable.set(config.options, m);
+    indexes.set(config.options, index);
   }
-  return m;
+  return index;
+}
+
+function push<K>(m: Map<K, UwsgiOptionValue[]>, key: K, o: UwsgiOptionValue): void {
+  const list = m.get(key);
+  if (list) list.push(o);
+  else m.set(key, [o]);
 }
 
 const NONE: UwsgiOptionValue[] = [];
 
 /** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
 export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
-  return valueIndex(config).get(canonicalName(name)) ?? NONE;
+  return optionIndex(config).byVariable.get(canonicalName(name)) ?? NONE;
+}
+
+/** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
+export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): UwsgiOptionValue[] {
+  return optionIndex(config).byKind.get(kind) ?? NONE;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */

@@ -69,8 +69,10 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
   let currentHeader: IniHeader | undefined;
   let pos = 0;
   const n = t.length;
-  // Next NUL at or after `pos` (searched once per NUL, not once per line).
+  // Next NUL and next `=` at or after the line start (each searched again only once passed,
+  // so every character is looked at once whatever the lines hold).
   let nextNul = t.indexOf('\0');
+  let nextEq = t.indexOf('=');
   while (pos < n) {
     let nl = t.indexOf('\n', pos);
     if (nl === -1) nl = n;
@@ -95,12 +97,12 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
     if (c0 === 59 /* ; */ || c0 === 35 /* # */) continue;
     if (currentHeader) currentHeader.entries++;
     if (current !== section) continue;
-    let eq = ls;
-    while (eq < le && t.charCodeAt(eq) !== 61 /* = */) eq++;
+    if (nextEq !== -1 && nextEq < ls) nextEq = t.indexOf('=', ls);
+    const eq = nextEq;
     let ke: number;
     let vs: number;
     let hasEquals = false;
-    if (eq < le) {
+    if (eq !== -1 && eq < le) {
       hasEquals = true;
       ke = eq;
       while (ke > ls && isStripChar(t.charCodeAt(ke - 1))) ke--;

@@ -20,7 +20,7 @@ import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { getoptLong, type Word } from './getopt.js';
 import { readIni, type IniRead } from './ini.js';
-import { buildMagicTable, fileMagic } from './magic.js';
+import { FileMagic, MagicTable } from './magic.js';
 import type { UwsgiConfig, UwsgiLoad, UwsgiOptionValue, UwsgiOrigin } from './model.js';
 import {
   ALL_OPTION_NAMES,
@@ -52,78 +52,48 @@ const MAX_LOAD_DEPTH = 500;
 const MAX_EXPANSION = 1 << 16;
 const MAX_SUBSTITUTIONS = 2000;
 
-interface Exported {
-  key: string;
-  value: string | null;
-  written: string;
-  raw: string;
-  at: Span;
-  keyAt: Span;
-  origin: UwsgiOrigin;
-  section: string | undefined;
-  configured: boolean;
-  placeholderOnly: boolean;
-  unknown: boolean;
-  conditional: boolean;
-  via: Span | undefined;
-  /** The option was not available (plugin not loaded yet) when it was added. */
-  unavailableAtAdd: boolean;
-  inherited: boolean;
-}
-
 /**
- * The options of every config (tens of thousands in a large run) share this one class, so
- * they have one object shape: every field is set in the same order, absent ones undefined.
- * The key and value spans (always in one file) are made on demand from their offsets: rules
- * look at few of them, and two Span objects per option would live as long as the run.
+ * One option of uWSGI's exported-options list, from the moment it is added (in order) to the
+ * end: the passes, `inherit` files and the plugin resolution complete it in place. The options
+ * of every config (tens of thousands in a large run) share this one class, so they have one
+ * object shape: the constructor sets every field, absent ones undefined. The key and value
+ * spans (always in one file) are made on demand from their offsets: rules look at few of
+ * them, and two Span objects per option would live as long as the run.
  */
 class OptionValue implements UwsgiOptionValue {
-  readonly name: string;
-  readonly written: string;
-  readonly raw: string;
-  readonly value: string;
-  private readonly source: SourceFile;
-  private readonly keyStart: number;
-  private readonly keyEnd: number;
-  private readonly valueStart: number;
-  private readonly valueEnd: number;
-  readonly origin: UwsgiOrigin;
-  readonly section: string | undefined;
-  readonly unknown: true | undefined;
-  readonly noValue: true | undefined;
-  readonly known: boolean;
-  readonly entry: OptionEntry | undefined;
-  readonly conditional: true | undefined;
-  readonly via: Span | undefined;
-  readonly placeholder: true | undefined;
-  readonly inherited: true | undefined;
-  readonly plugin: string | undefined;
-  readonly pluginLoaded: boolean | undefined;
-  readonly beforePlugin: true | undefined;
+  value: string;
+  noValue: true | undefined;
+  section: string | undefined = undefined;
+  unknown: true | undefined = undefined;
+  known = false;
+  entry: OptionEntry | undefined = undefined;
+  conditional: true | undefined = undefined;
+  via: Span | undefined = undefined;
+  placeholder: true | undefined = undefined;
+  inherited: true | undefined = undefined;
+  plugin: string | undefined = undefined;
+  pluginLoaded: boolean | undefined = undefined;
+  beforePlugin: true | undefined = undefined;
+  /** Loader state: applied when added (immediate options, placeholders), so the passes skip it. */
+  configured = false;
+  /** Loader state: the option was not available (its plugin not loaded yet) when added. */
+  unavailableAtAdd = false;
 
-  constructor(e: Exported, entry: OptionEntry | undefined, known: boolean, plugin: string | undefined, pluginLoaded: boolean | undefined) {
-    this.name = e.key;
-    this.written = e.written;
-    this.raw = e.raw;
-    this.value = e.value ?? '';
-    this.source = e.at.source;
-    this.keyStart = e.keyAt.start;
-    this.keyEnd = e.keyAt.end;
-    this.valueStart = e.at.start;
-    this.valueEnd = e.at.end;
-    this.origin = e.origin;
-    this.section = e.section;
-    this.unknown = e.unknown || undefined;
-    this.noValue = e.value === null || undefined;
-    this.known = known;
-    this.entry = entry;
-    this.conditional = e.conditional || undefined;
-    this.via = e.via;
-    this.placeholder = e.placeholderOnly || undefined;
-    this.inherited = e.inherited || undefined;
-    this.plugin = plugin;
-    this.pluginLoaded = pluginLoaded;
-    this.beforePlugin = (plugin !== undefined && e.unavailableAtAdd) || undefined;
+  constructor(
+    readonly name: string,
+    readonly written: string,
+    /** null when given without a value (uWSGI passes NULL). */
+    value: string | null,
+    readonly raw: string,
+    readonly source: SourceFile,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+    readonly origin: UwsgiOrigin,
+  ) {
+    this.value = value ?? '';
+    this.noValue = value === null || undefined;
   }
 
   get at(): Span {
@@ -132,6 +102,11 @@ class OptionValue implements UwsgiOptionValue {
 
   get keyAt(): Span {
     return { source: this.source, start: this.keyStart, end: this.keyEnd };
+  }
+
+  /** The value as uWSGI's option parsers get it: NULL for a flag given without one. */
+  get given(): string | null {
+    return this.noValue ? null : this.value;
   }
 }
 
@@ -147,17 +122,23 @@ export interface LoaderSetup {
   assumeEmbedded?: boolean;
 }
 
+const NO_PLUGINS: ReadonlySet<string> = new Set();
+/** A pip build's built-in plugins, shared by the configs that have exactly those (never modified). */
+const EMBEDDED_PLUGIN_LIST = [...EMBEDDED_PLUGINS];
 const PYTHON2_PLUGIN = /^python(2|27|2\.7)?$/;
 const END_KEYS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
 const SCHEMES = ['call', 'callint', 'data', 'emperor', 'exec', 'fd', 'http', 'https', 'section', 'sym'];
 
 export class UwsgiLoader {
   readonly cfg: UwsgiConfig;
-  private readonly ex: Exported[] = [];
+  private readonly ex: OptionValue[] = [];
   /** Plugin source directories loaded explicitly (plugins =, binary name, autoload) or built in. */
-  readonly loaded = new Set<string>();
-  /** Plugins assumed available without being loaded (an unknown binary that may be a pip build). */
-  private readonly assumed = new Set<string>();
+  readonly loaded: Set<string>;
+  /**
+   * Plugins assumed available without being loaded (an unknown binary that may be a pip
+   * build): a pip build's built-in plugins or none, shared by every config (never modified).
+   */
+  private readonly assumed: ReadonlySet<string>;
   /** Plugins asked for with `plugins =`/`--plugin` (as written), with where. */
   readonly pluginRequests: Array<{ spec: string; dir: string; at: Span; available: boolean; need: boolean }> = [];
   private strict = false;
@@ -165,8 +146,8 @@ export class UwsgiLoader {
   private autoload = false;
   private logicOpen = false;
   private readonly custom = new Set<string>();
-  private lastFile: { path: string; source?: SourceFile; magic: Map<string, string> } | undefined;
-  private firstMagic: Map<string, string> | undefined;
+  private lastFile: { path: string; source?: SourceFile; magic: FileMagic } | undefined;
+  private firstMagic: FileMagic | undefined;
   private firstRoundLocked = false;
   private readonly loadStack: string[] = [];
   private stopped = false;
@@ -188,8 +169,8 @@ export class UwsgiLoader {
       implicitPlugins: setup.implicitPlugins,
       loads: [],
     };
-    if (setup.binary === 'embedded') for (const p of EMBEDDED_PLUGINS) this.loaded.add(p);
-    else if (setup.binary === 'unknown' && setup.assumeEmbedded) for (const p of EMBEDDED_PLUGINS) this.assumed.add(p);
+    this.loaded = new Set(setup.binary === 'embedded' ? EMBEDDED_PLUGINS : undefined);
+    this.assumed = setup.binary === 'unknown' && setup.assumeEmbedded ? EMBEDDED_PLUGINS : NO_PLUGINS;
     for (const p of setup.implicitPlugins) this.loaded.add(pluginDir(p));
   }
 
@@ -205,12 +186,12 @@ export class UwsgiLoader {
 
   addEnvOptions(): void {
     const env = this.ctx.config.env;
-    const at: Span = { source: this.cfg.root, start: 0, end: 0 };
+    const root = this.cfg.root;
     const skip = ['RELOADS', 'VASSALS_DIR', 'EMPEROR_FD', 'BROODLORD_NUM', 'EMPEROR_FD_CONFIG', 'EMPEROR_PROXY', 'JAIL_PID', 'ORIGINAL_PROC_NAME'];
     for (const [k, v] of Object.entries(env)) {
       if (!k.startsWith('UWSGI_') || skip.includes(k.slice(6))) continue;
       const key = k.slice(6).toLowerCase().replaceAll('_', '-');
-      this.add({ key, value: v, written: k, raw: v, at, keyAt: at, origin: 'env' });
+      this.add(new OptionValue(key, k, v, v, root, 0, 0, 0, 0, 'env'));
     }
   }
 
@@ -223,7 +204,7 @@ export class UwsgiLoader {
     this.loadIniSource(root, root.deployedPath, root.deployedPath, 'uwsgi', undefined, undefined);
   }
 
-  /** Table cache: `loaded` and `assumed` only grow, so their sizes identify the plugin set. */
+  /** Table cache: `loaded` only grows and `assumed` never changes, so their sizes identify the plugin set. */
   private tableCache: { loaded: number; assumed: number; table: GetoptTable } | undefined;
 
   private currentGetoptTable(): GetoptTable {
@@ -255,16 +236,7 @@ export class UwsgiLoader {
           return;
         }
         const o = e.option;
-        const hasValue = o.value !== undefined;
-        this.add({
-          key: o.name,
-          value: hasValue ? o.value! : null,
-          written: o.written,
-          raw: o.value ?? '',
-          at: span(o.valueStart, o.valueEnd),
-          keyAt: span(o.keyStart, o.keyEnd),
-          origin: 'argv',
-        });
+        this.add(new OptionValue(o.name, o.written, o.value ?? null, o.value ?? '', source, o.keyStart, o.keyEnd, o.valueStart, o.valueEnd, 'argv'));
       },
     );
     if (stopped || this.stopped) {
@@ -366,10 +338,7 @@ export class UwsgiLoader {
         if (at && !last) this.problem(PROBLEM.configLoad, at, `"${spec}" names a section of the previous ini file, but no ini file was loaded before`, 'uWSGI would try to open an empty file name and exit. Name the file: `file.ini:section`.');
         return;
       }
-      const magic = new Map(last.magic);
-      magic.set('o', spec);
-      magic.set('x', explicitSection ?? '');
-      this.loadIniSource(last.source, last.path, spec, section, at, magic);
+      this.loadIniSource(last.source, last.path, spec, section, at, new FileMagic(last.path, spec, explicitSection));
       return;
     }
     const deployed = this.resolvePath(file);
@@ -404,7 +373,7 @@ export class UwsgiLoader {
       }
       return;
     }
-    this.loadIniSource(read.source, deployed, spec, section, at, cachedFileMagic(deployed, spec, explicitSection));
+    this.loadIniSource(read.source, deployed, spec, section, at, new FileMagic(deployed, spec, explicitSection));
   }
 
   private resolvePath(file: string): string | undefined {
@@ -419,41 +388,42 @@ export class UwsgiLoader {
     asGiven: string,
     section: string,
     at: Span | undefined,
-    magicIn: Map<string, string> | undefined,
+    magicIn: FileMagic | undefined,
   ): void {
-    const fileEntries = magicIn ?? cachedFileMagic(deployed, asGiven, undefined);
+    const fileEntries = magicIn ?? new FileMagic(deployed, asGiven, undefined);
     if (!this.firstMagic && !this.firstRoundLocked) this.firstMagic = fileEntries;
-    let built: Map<string, string> | undefined;
-    const table = () => (built ??= buildMagicTable(fileEntries, this.firstMagic ?? new Map()));
     if (!this.cfg.files.includes(source)) this.cfg.files.push(source);
     this.lastFile = { path: deployed, source, magic: fileEntries };
     this.checkEncoding(source, at);
     const load: UwsgiLoad = { path: deployed, section, source, sectionFound: false, format: 'ini', ...(at ? { at } : {}) };
     this.cfg.loads.push(load);
     if (source.decode.binary && at === undefined && source !== this.cfg.root) return;
-    const first = this.firstMagic;
-    const key = `${section}\0${deployed}\0${fileEntries.get('o')}\0${fileEntries.get('x')}\0${first?.get('p')}\0${first?.get('o')}\0${first?.get('x')}`;
-    const read = cachedReadIni(source, key, table, section);
+    const table = new MagicTable(fileEntries, this.firstMagic);
+    // A root ini checked on its own is read once; a file loaded from a config may be loaded by many.
+    const read = at === undefined ? readIni(source, table, section) : cachedReadIni(source, table, section);
     load.sectionFound = read.sectionFound;
     load.headers = read.headers;
     load.deletedMagic = read.deletedMagic;
     this.loadStack.push(deployed);
     try {
       for (const e of read.entries) {
-        const keyAt: Span = { source, start: e.keyStart, end: e.keyEnd };
-        const valAt: Span = e.valueEnd > e.valueStart ? { source, start: e.valueStart, end: e.valueEnd } : keyAt;
-        this.add({
-          key: e.key,
-          value: e.value,
-          written: e.key,
-          raw: rawText(source.text, e.valueStart, e.valueEnd, e.value),
-          at: valAt,
-          keyAt,
-          origin: 'ini',
-          section,
-          unknown: e.unknownMagic,
-          via: at,
-        });
+        const hasValue = e.valueEnd > e.valueStart;
+        const o = new OptionValue(
+          e.key,
+          e.key,
+          e.value,
+          rawText(source.text, e.valueStart, e.valueEnd, e.value),
+          source,
+          e.keyStart,
+          e.keyEnd,
+          hasValue ? e.valueStart : e.keyStart,
+          hasValue ? e.valueEnd : e.keyEnd,
+          'ini',
+        );
+        o.section = section;
+        o.unknown = e.unknownMagic || undefined;
+        o.via = at;
+        this.add(o);
         if (this.stopped) return;
       }
     } finally {
@@ -495,48 +465,20 @@ export class UwsgiLoader {
   // -------------------------------------------------------------------------------------
   // add_exported_option (core/config.c:392)
 
-  private add(init: {
-    key: string;
-    value: string | null;
-    written: string;
-    raw: string;
-    at: Span;
-    keyAt: Span;
-    origin: UwsgiOrigin;
-    section?: string;
-    unknown?: boolean;
-    via?: Span;
-    placeholderOnly?: boolean;
-    inherited?: boolean;
-  }): void {
-    const key = init.key;
-    let conditional = false;
+  private add(e: OptionValue): void {
+    const key = e.name;
     if (END_KEYS.has(key)) this.logicOpen = false;
-    else if (this.logicOpen) conditional = true;
-    const e: Exported = {
-      key,
-      value: init.value,
-      written: init.written,
-      raw: init.raw,
-      at: init.at,
-      keyAt: init.keyAt,
-      origin: init.origin,
-      section: init.section,
-      configured: false,
-      placeholderOnly: !!init.placeholderOnly,
-      unknown: !!init.unknown || (conditional && init.value !== null && init.value.includes('%(_)')),
-      conditional,
-      via: init.via,
-      unavailableAtAdd: false,
-      inherited: !!init.inherited,
-    };
+    else if (this.logicOpen) {
+      e.conditional = true;
+      if (!e.noValue && e.value.includes('%(_)')) e.unknown = true;
+    }
     this.ex.push(e);
-    if (e.placeholderOnly) {
+    if (e.placeholder) {
       e.configured = true;
       if (isKnownOption(key) || this.custom.has(key)) {
         this.problem(
           PROBLEM.placeholder,
-          init.keyAt,
+          e.keyAt,
           `you cannot use ${key} as a placeholder, it is already available as an option`,
           'uWSGI exits at startup. Pick a placeholder name that is not an option name.',
         );
@@ -564,14 +506,14 @@ export class UwsgiLoader {
     }
   }
 
-  private strictFatal(e: Exported): void {
-    const plugin = optionInfo(e.key)?.plugin;
+  private strictFatal(e: OptionValue): void {
+    const plugin = optionInfo(e.name)?.plugin;
     this.problem(
       PROBLEM.strict,
       e.keyAt,
-      `[strict-mode] unknown config directive: ${e.key}`,
+      `[strict-mode] unknown config directive: ${e.name}`,
       plugin && plugin !== 'core'
-        ? `With strict enabled uWSGI exits with status 1 on an option it does not know when it reads it: "${e.key}" comes from the ${plugin} plugin, which is not loaded yet here. Put the plugins line before it.`
+        ? `With strict enabled uWSGI exits with status 1 on an option it does not know when it reads it: "${e.name}" comes from the ${plugin} plugin, which is not loaded yet here. Put the plugins line before it.`
         : `With strict enabled uWSGI exits with status 1 on any option it does not know, including custom placeholder keys: define placeholders with set-placeholder (set-ph) instead.`,
       this.strictAt ? [{ at: this.strictAt, message: 'strict mode is enabled here' }] : undefined,
     );
@@ -595,12 +537,12 @@ export class UwsgiLoader {
     return false;
   }
 
-  private immediate(e: Exported, entry: OptionEntry): void {
-    const value = e.value;
+  private immediate(e: OptionValue, entry: OptionEntry): void {
+    const value = e.given;
     switch (entry.kind) {
       case 'load': {
         if (value === null) return;
-        if (e.key === 'ini') this.loadIni(value, e.at);
+        if (e.name === 'ini') this.loadIni(value, e.at);
         else if (entry.parser === 'uwsgi_opt_load' || entry.parser === 'uwsgi_opt_load_config') this.loadByExtension(value, e.at, false);
         else {
           const format = entry.parser.includes('xml') ? 'xml' : entry.parser.includes('yml') ? 'yaml' : entry.parser.includes('json') ? 'json' : 'other';
@@ -610,7 +552,7 @@ export class UwsgiLoader {
       }
       case 'plugin': {
         if (value === null) return;
-        const need = e.key.startsWith('need-');
+        const need = e.name.startsWith('need-');
         for (const tok of value.split(',')) {
           const spec = tok.trim();
           if (!spec) continue;
@@ -628,27 +570,21 @@ export class UwsgiLoader {
         if (value === null) return;
         const eq = value.indexOf('=');
         if (eq === -1) {
-          this.problem(PROBLEM.placeholder, e.at, 'invalid placeholder/--set value', `uWSGI exits at startup: ${e.key} takes name=value.`);
+          this.problem(PROBLEM.placeholder, e.at, 'invalid placeholder/--set value', `uWSGI exits at startup: ${e.name} takes name=value.`);
           this.stopped = true;
           return;
         }
         const name = value.slice(0, eq);
         const v = value.slice(eq + 1);
-        const src = e.at.source;
-        const base = e.at.start;
-        const exact = src.text.slice(e.at.start, e.at.end) === value;
-        this.add({
-          key: name,
-          value: v,
-          written: name,
-          raw: v,
-          at: exact ? { source: src, start: base + eq + 1, end: e.at.end } : e.at,
-          keyAt: exact ? { source: src, start: base, end: base + eq } : e.at,
-          origin: e.origin,
-          section: e.section,
-          via: e.via,
-          placeholderOnly: entry.data !== 'NULL',
-        });
+        const { source, start, end } = e.at;
+        const o =
+          source.text.slice(start, end) === value
+            ? new OptionValue(name, name, v, v, source, start, start + eq, start + eq + 1, end, e.origin)
+            : new OptionValue(name, name, v, v, source, start, end, start, end, e.origin);
+        o.section = e.section;
+        o.via = e.via;
+        o.placeholder = entry.data !== 'NULL' || undefined;
+        this.add(o);
         return;
       }
       case 'logic':
@@ -657,12 +593,12 @@ export class UwsgiLoader {
       default:
         break;
     }
-    if (e.key === 'strict') {
+    if (e.name === 'strict') {
       this.strict = boolOf(value);
       if (this.strict) this.strictAt = e.keyAt;
-    } else if (e.key === 'autoload') {
+    } else if (e.name === 'autoload') {
       this.autoload = boolOf(value);
-    } else if (e.key === 'declare-option' || e.key === 'declare-option2') {
+    } else if (e.name === 'declare-option' || e.name === 'declare-option2') {
       if (value) {
         const eq = value.indexOf('=');
         if (eq > 0) this.custom.add(value.slice(0, eq));
@@ -681,7 +617,7 @@ export class UwsgiLoader {
     this.pass('%', (key) => this.placeholder(key));
   }
 
-  private atFile(file: string, e: Exported): { value: string | undefined; unknown: boolean } {
+  private atFile(file: string, e: OptionValue): { value: string | undefined; unknown: boolean } {
     const deployed = this.resolvePath(file);
     if (deployed === undefined || /^[a-z]+:\/\//.test(file) || file === '-') return { value: undefined, unknown: true };
     const kind = this.ctx.fs.hostKindOf(deployed);
@@ -714,8 +650,8 @@ export class UwsgiLoader {
   private placeholder(key: string): { value: string | undefined; unknown: boolean } {
     if (!key.includes(' ')) {
       const o = this.firstExported(key);
-      if (!o || o.value === null) return { value: undefined, unknown: false };
-      return { value: o.value, unknown: o.unknown };
+      if (!o || o.noValue) return { value: undefined, unknown: false };
+      return { value: o.value, unknown: !!o.unknown };
     }
     let state: 'concat' | 'sum' | 'sub' | 'mul' | 'div' = 'concat';
     let current: string | undefined;
@@ -753,20 +689,20 @@ export class UwsgiLoader {
   }
 
   /** First exported option by key; the index is built once the options are complete (passes add none). */
-  private firstIndex: Map<string, Exported> | undefined;
-  private firstExported(key: string): Exported | undefined {
+  private firstIndex: Map<string, OptionValue> | undefined;
+  private firstExported(key: string): OptionValue | undefined {
     if (!this.firstIndex) {
       this.firstIndex = new Map();
-      for (const o of this.ex) if (!this.firstIndex.has(o.key)) this.firstIndex.set(o.key, o);
+      for (const o of this.ex) if (!this.firstIndex.has(o.name)) this.firstIndex.set(o.name, o);
     }
     return this.firstIndex.get(key);
   }
 
   /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
-  private pass(symbol: string, hook: (key: string, e: Exported) => { value: string | undefined; unknown: boolean }): void {
+  private pass(symbol: string, hook: (key: string, e: OptionValue) => { value: string | undefined; unknown: boolean }): void {
     for (const e of this.ex) {
       if (this.stopped) return;
-      if (e.value === null || e.configured || e.inherited) continue;
+      if (e.noValue || e.configured || e.inherited) continue;
       let v = e.value;
       if (!v.includes(symbol)) continue;
       let hasSymbol = 0;
@@ -811,7 +747,7 @@ export class UwsgiLoader {
               this.problem(
                 symbol === '%' ? PROBLEM.placeholder : PROBLEM.atFile,
                 e.at,
-                symbol === '%' ? `the placeholders in "${e.key}" expand without end` : `the ${symbol}(…) references in "${e.key}" expand without end`,
+                symbol === '%' ? `the placeholders in "${e.name}" expand without end` : `the ${symbol}(…) references in "${e.name}" expand without end`,
                 symbol === '%'
                   ? 'A %(name) placeholder refers back to itself through other placeholders: uWSGI keeps expanding the value until it runs out of memory (malloc fails) and exits. Break the cycle.'
                   : `uWSGI rescans a value after each ${symbol}(…) substitution, and what was substituted refers back to itself: uWSGI keeps expanding until it runs out of memory. Break the cycle.`,
@@ -837,14 +773,14 @@ export class UwsgiLoader {
     for (let i = 0; i < this.ex.length; i++) {
       const e = this.ex[i]!;
       if (e.configured) continue;
-      if (e.key === 'inherit' && e.value !== null && !e.unknown) {
+      if (e.name === 'inherit' && !e.noValue && !e.unknown) {
         const before = this.ex.length;
         this.loadByExtension(e.value, e.at, false);
         for (let k = before; k < this.ex.length; k++) this.ex[k]!.inherited = true;
       }
       if (this.stopped) return;
       // The second strict check happens here, with every plugin loaded.
-      if (this.strict && !this.availableEntry(e.key) && !this.custom.has(e.key) && !e.placeholderOnly && !(e.key === 'end')) {
+      if (this.strict && !this.availableEntry(e.name) && !this.custom.has(e.name) && !e.placeholder && !(e.name === 'end')) {
         this.strictFatal(e);
         return;
       }
@@ -852,15 +788,21 @@ export class UwsgiLoader {
   }
 
   finish(): UwsgiConfig {
-    const out: UwsgiOptionValue[] = [];
     for (const e of this.ex) {
-      const info = optionInfo(e.key);
-      const plugin = info && info.plugin !== 'core' ? info.plugin : undefined;
-      out.push(new OptionValue(e, info, !!info || this.custom.has(e.key), plugin, plugin === undefined ? undefined : this.loaded.has(plugin)));
+      const info = optionInfo(e.name);
+      e.entry = info;
+      e.known = !!info || this.custom.has(e.name);
+      if (info && info.plugin !== 'core') {
+        e.plugin = info.plugin;
+        e.pluginLoaded = this.loaded.has(info.plugin);
+        e.beforePlugin = e.unavailableAtAdd || undefined;
+      }
     }
-    this.cfg.options = out;
-    this.cfg.plugins = [...this.loaded];
-    if (this.assumed.size) this.cfg.assumedPlugins = [...this.assumed];
+    this.cfg.options = this.ex;
+    // `loaded` starts as a pip build's built-in plugins and only grows: the same size means
+    // nothing was added, and the shared list is that set.
+    this.cfg.plugins = this.setup.binary === 'embedded' && this.loaded.size === EMBEDDED_PLUGINS.size ? EMBEDDED_PLUGIN_LIST : [...this.loaded];
+    if (this.assumed.size) this.cfg.assumedPlugins = EMBEDDED_PLUGIN_LIST;
     this.cfg.pluginRequests = this.pluginRequests;
     this.cfg.strict = this.strict;
     this.cfg.autoload = this.autoload;
@@ -884,27 +826,14 @@ function readDeployedCached(fs: FsView, deployed: string): ReadResult {
   return r;
 }
 
-const magicCache = new Map<string, Map<string, string>>();
-
-/** `fileMagic` is pure; its maps are never modified (copied before any change). */
-function cachedFileMagic(deployed: string, asGiven: string, section: string | undefined): Map<string, string> {
-  const key = `${deployed}\0${asGiven}\0${section ?? '\u0001'}`;
-  let m = magicCache.get(key);
-  if (!m) {
-    if (magicCache.size > 10_000) magicCache.clear();
-    m = fileMagic(deployed, asGiven, section);
-    magicCache.set(key, m);
-  }
-  return m;
-}
-
 /**
  * One ini file is often read by many configurations (every supervisor program that runs it):
  * a read depends only on the text, the magic table and the section, so keep it per file.
  */
 const readCache = new WeakMap<SourceFile, Map<string, IniRead>>();
 
-function cachedReadIni(source: SourceFile, key: string, table: () => Map<string, string>, section: string): IniRead {
+function cachedReadIni(source: SourceFile, table: MagicTable, section: string): IniRead {
+  const key = `${section}\0${table.key()}`;
   let perFile = readCache.get(source);
   if (!perFile) {
     perFile = new Map();
@@ -912,7 +841,7 @@ function cachedReadIni(source: SourceFile, key: string, table: () => Map<string,
   }
   let read = perFile.get(key);
   if (!read) {
-    read = readIni(source, table(), section);
+    read = readIni(source, table, section);
     perFile.set(key, read);
   }
   return read;

@@ -19,31 +19,69 @@ const HOST_LETTERS = new Set(['b', 'i', 'v', 'h', 't', 'T', 'k', 'u', 'U', 'g', 
 
 export const UWSGI_VERSION = '2.0.21-debian';
 
-export type MagicTable = Map<string, string>;
+/**
+ * The file-related entries of the table for one config file read (`config_magic_table_fill`,
+ * core/uwsgi.c:1041). A file is read with few of its letters (often one or none): each is
+ * computed when asked for instead of filling a table per read.
+ */
+export class FileMagic {
+  constructor(
+    /** Deployed absolute path of the file (`%p`). */
+    readonly path: string,
+    /** The path as given on the command line or in `ini =` (`%o`). */
+    readonly asGiven: string,
+    /** The section when given as `file:section` (`%x`). */
+    readonly section: string | undefined,
+  ) {}
 
-/** File-related entries for a config file read as `path` (deployed, absolute), `section` when given as `file:section`. */
-export function fileMagic(filePath: string, asGiven: string, section: string | undefined): Map<string, string> {
-  const m = new Map<string, string>();
-  m.set('o', asGiven);
-  const slash = filePath.lastIndexOf('/');
-  const s = filePath.slice(slash + 1);
-  const dWithSlash = filePath.slice(0, slash + 1);
-  const d = dWithSlash.endsWith('/') && dWithSlash.length > 1 ? dWithSlash.slice(0, -1) : dWithSlash;
-  m.set('p', filePath);
-  m.set('s', s);
-  m.set('d', dWithSlash);
-  m.set('j', djb33xHex(filePath));
-  const lastSlash = d.lastIndexOf('/');
-  let c = lastSlash >= 0 ? d.slice(lastSlash + 1) : '';
-  if (c.endsWith('/')) c = c.slice(0, -1);
-  m.set('c', c);
-  const parts = d.split('/').filter((x) => x !== '');
-  for (let i = 0; i <= 9; i++) m.set(String(i), parts[i] ?? '');
-  const dot = s.lastIndexOf('.');
-  m.set('e', dot >= 0 ? s.slice(dot + 1) : '');
-  m.set('n', dot >= 0 ? s.slice(0, dot) : s);
-  m.set('x', section ?? '');
-  return m;
+  /** The entry of a file letter (`o p s d j c e n x 0-9`), undefined for any other letter. */
+  get(letter: string): string | undefined {
+    switch (letter) {
+      case 'o':
+        return this.asGiven;
+      case 'p':
+        return this.path;
+      case 's':
+        return this.fileName();
+      case 'd':
+        return this.path.slice(0, this.path.lastIndexOf('/') + 1);
+      case 'j':
+        return djb33xHex(this.path);
+      case 'c': {
+        const d = this.dir();
+        const lastSlash = d.lastIndexOf('/');
+        const c = lastSlash >= 0 ? d.slice(lastSlash + 1) : '';
+        return c.endsWith('/') ? c.slice(0, -1) : c;
+      }
+      case 'e': {
+        const s = this.fileName();
+        const dot = s.lastIndexOf('.');
+        return dot >= 0 ? s.slice(dot + 1) : '';
+      }
+      case 'n': {
+        const s = this.fileName();
+        const dot = s.lastIndexOf('.');
+        return dot >= 0 ? s.slice(0, dot) : s;
+      }
+      case 'x':
+        return this.section ?? '';
+      default: {
+        const digit = letter.length === 1 ? letter.charCodeAt(0) - 48 : -1;
+        if (digit < 0 || digit > 9) return undefined;
+        return this.dir().split('/').filter((x) => x !== '')[digit] ?? '';
+      }
+    }
+  }
+
+  private fileName(): string {
+    return this.path.slice(this.path.lastIndexOf('/') + 1);
+  }
+
+  /** The directory without its trailing slash (`/` stays `/`). */
+  private dir(): string {
+    const withSlash = this.path.slice(0, this.path.lastIndexOf('/') + 1);
+    return withSlash.endsWith('/') && withSlash.length > 1 ? withSlash.slice(0, -1) : withSlash;
+  }
 }
 
 /** `djb33x_hash` of a string as uWSGI prints it for `%j` (4 bytes of the hash, little-endian, hex). */
@@ -62,34 +100,39 @@ function djb33xHex(s: string): string {
 }
 
 /** Capital letters: the lower-case entry of the first config file (`%O`, `%D`, …). */
-const FIRST_FILE_LETTERS = [
-  ['o', 'O'],
-  ['d', 'D'],
-  ['s', 'S'],
-  ['p', 'P'],
-  ['c', 'C'],
-  ['e', 'E'],
-  ['n', 'N'],
-  ['x', 'X'],
-  ['j', 'J'],
-] as const;
+const FIRST_FILE_LETTERS = new Set(['O', 'D', 'S', 'P', 'C', 'E', 'N', 'X', 'J']);
 
 /**
- * The table for one read: file entries of this file, capitals from the first config file,
- * static entries. Unknown (host) letters are not in the table.
+ * The table for one read: file entries of this file, capitals from the first config file
+ * (none before one was read), static entries. Unknown (host) letters are not in the table.
  */
-export function buildMagicTable(file: Map<string, string>, first: Map<string, string>): MagicTable {
-  const t: MagicTable = new Map();
-  for (const [k, v] of file) t.set(k, v);
-  for (const [lower, upper] of FIRST_FILE_LETTERS) {
-    const v = first.get(lower);
-    if (v !== undefined) t.set(upper, v);
+export class MagicTable {
+  constructor(
+    private readonly file: FileMagic,
+    private readonly first: FileMagic | undefined,
+  ) {}
+
+  /** Identifies the table: the entries depend on this file's path, `%o` and `%x`, and on those of the first file. */
+  key(): string {
+    const { file, first } = this;
+    return `${file.path}\0${file.asGiven}\0${file.section ?? ''}\0${first?.path}\0${first?.asGiven}\0${first?.section ?? ''}`;
   }
-  t.set('V', UWSGI_VERSION);
-  t.set('[', '\x1b');
-  t.set('%', '%');
-  t.set('(', '%(');
-  return t;
+
+  get(letter: string): string | undefined {
+    switch (letter) {
+      case 'V':
+        return UWSGI_VERSION;
+      case '[':
+        return '\x1b';
+      case '%':
+        return '%';
+      case '(':
+        return '%(';
+      default:
+        if (FIRST_FILE_LETTERS.has(letter)) return this.first?.get(letter.toLowerCase());
+        return this.file.get(letter);
+    }
+  }
 }
 
 export interface MagicResult {
@@ -106,27 +149,28 @@ export interface MagicResult {
   deleted: Array<{ offset: number; letter: string }>;
 }
 
-/** Apply magic substitution to `text`; identity (no segments) when it holds no `%`. */
+/**
+ * Apply magic substitution to `text`. `%(` stays as it is (uWSGI keeps it for the placeholder
+ * pass), so it needs no segment: a text whose only `%` start placeholders is its own result,
+ * returned as identity (no segments) like a text without any `%`.
+ */
 export function magicSub(text: string, table: MagicTable): MagicResult {
   const res: MagicResult = { text, outStarts: [], inStarts: [], inLens: [], replaced: [], unknownRanges: [], deleted: [] };
-  let i = text.indexOf('%');
-  if (i === -1) return res;
   const parts: string[] = [];
   let outLen = 0;
   let litStart = 0;
-  const pushLiteral = (from: number, to: number) => {
-    if (to <= from) return;
-    res.outStarts.push(outLen);
-    res.inStarts.push(from);
-    res.inLens.push(to - from);
-    res.replaced.push(false);
-    parts.push(text.slice(from, to));
-    outLen += to - from;
-  };
-  while (i !== -1) {
+  for (let i = text.indexOf('%'); i !== -1; i = i + 1 < text.length ? text.indexOf('%', i + 2) : -1) {
     // uWSGI: `%` followed by any byte (the buffer ends with a NUL, so a final `%` is deleted too).
-    pushLiteral(litStart, i);
     const letter = i + 1 < text.length ? text[i + 1]! : '';
+    if (letter === '(') continue;
+    if (i > litStart) {
+      res.outStarts.push(outLen);
+      res.inStarts.push(litStart);
+      res.inLens.push(i - litStart);
+      res.replaced.push(false);
+      parts.push(text.slice(litStart, i));
+      outLen += i - litStart;
+    }
     let repl: string;
     const known = table.get(letter);
     if (known !== undefined) repl = known;
@@ -145,9 +189,15 @@ export function magicSub(text: string, table: MagicTable): MagicResult {
     parts.push(repl);
     outLen += repl.length;
     litStart = i + inLen;
-    i = litStart < text.length ? text.indexOf('%', litStart) : -1;
   }
-  pushLiteral(litStart, text.length);
+  if (!parts.length) return res;
+  if (litStart < text.length) {
+    res.outStarts.push(outLen);
+    res.inStarts.push(litStart);
+    res.inLens.push(text.length - litStart);
+    res.replaced.push(false);
+    parts.push(text.slice(litStart));
+  }
   res.text = parts.join('');
   return res;
 }

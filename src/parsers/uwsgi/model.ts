@@ -20,6 +20,8 @@ export interface UwsgiOptionValue {
   value: string;
   /** Span of the value (the key's span when there is no value). */
   at: Span;
+  /** The file holding the key and the value (`at.source`, without making the span). */
+  source: SourceFile;
   /** Span of the key or flag. */
   keyAt: Span;
   origin: UwsgiOrigin;

@@ -209,7 +209,7 @@ export function aliasesOf(name: string): readonly string[] {
 
 /** One name per variable (the first in table order), for grouping. */
 export function canonicalName(name: string): string {
-  return aliasesOf(name)[0] ?? name;
+  return ALIASES.get(name)?.[0] ?? name;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -229,12 +229,25 @@ export interface GetoptTable {
 }
 
 const getoptCache = new Map<string, GetoptTable>();
+/** The same tables by the plugin list as given: configs of one kind list their plugins in the same order. */
+const getoptCacheAsListed = new Map<string, GetoptTable>();
 
 /**
  * The tables `build_options` makes (core/uwsgi.c:3635): base options, then the loaded
  * plugins' options. `platform` says which `#if` branches count (Debian's build for Linux).
  */
 export function getoptTable(plugins: Iterable<string>): GetoptTable {
+  const listed = [...plugins];
+  const listedKey = listed.join(',');
+  let t = getoptCacheAsListed.get(listedKey);
+  if (!t) {
+    t = buildGetoptTable(listed);
+    getoptCacheAsListed.set(listedKey, t);
+  }
+  return t;
+}
+
+function buildGetoptTable(plugins: string[]): GetoptTable {
   const set = [...new Set(plugins)].sort();
   const key = set.join(',');
   const hit = getoptCache.get(key);

@@ -4,7 +4,7 @@
  */
 import type { RuleContext } from '../../core/rule.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool } from '../../parsers/uwsgi/index.js';
+import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionsOfKind } from '../../parsers/uwsgi/index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 
 /**
@@ -104,10 +104,9 @@ export function sockets(c: UwsgiConfig): SocketInfo[] {
   const proto = effectiveValue(c, 'protocol');
   const defaultProtocol = proto && !proto.unknown && proto.value ? proto.value : 'uwsgi';
   const out: SocketInfo[] = [];
-  for (const o of c.options) {
-    if (o.placeholder) continue;
-    const info = o.entry;
-    if (!info || info.kind !== 'socket' || info.parser === 'uwsgi_opt_add_shared_socket') continue;
+  for (const o of optionsOfKind(c, 'socket')) {
+    const info = o.entry!;
+    if (info.parser === 'uwsgi_opt_add_shared_socket') continue;
     const data = info.data.replace(/^"|"$/g, '');
     const protocol = data === 'NULL' ? defaultProtocol : data;
     out.push({ opt: o, protocol, ...classifyAddress(o) });
@@ -162,7 +161,7 @@ export function placeholderNames(c: UwsgiConfig): Set<string> {
   return names;
 }
 
-export { allValues, effectiveValue, optionBool };
+export { allValues, effectiveValue, optionBool, optionsOfKind };
 
 /**
  * Whether a supervisor program in the project runs this configuration with a uWSGI that has

@@ -31,8 +31,8 @@ export const duplicateOption: Rule = {
         if (!o.known || o.placeholder || o.conditional || o.origin !== 'ini') continue;
         const info = o.entry;
         if (!info || !SCALAR.has(info.kind)) continue;
-        let perFile = seen.get(o.at.source);
-        if (!perFile) seen.set(o.at.source, (perFile = new Map()));
+        let perFile = seen.get(o.source);
+        if (!perFile) seen.set(o.source, (perFile = new Map()));
         const key = canonicalName(o.name);
         const prev = perFile.get(key);
         perFile.set(key, o);

@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule.js';
-import { configs, strtoul } from './_util.js';
+import { configs, optionsOfKind, strtoul } from './_util.js';
 
 const SUFFIX = /^\s*(\d+)\s*([kKgGtT][bB]?|[bB](ytes?)?)\b/;
 /** 1 TiB in MB: a larger per-process limit almost certainly was written in bytes. */
@@ -14,9 +14,8 @@ export const limitAsUnits: Rule = {
   },
   check(ctx) {
     for (const c of configs(ctx)) {
-      for (const o of c.options) {
-        if (o.unknown || o.noValue || o.placeholder) continue;
-        if (o.entry?.kind !== 'megabytes') continue;
+      for (const o of optionsOfKind(c, 'megabytes')) {
+        if (o.unknown || o.noValue) continue;
         const n = strtoul(o.value);
         const m = SUFFIX.exec(o.value);
         if (m) {

@@ -3,20 +3,21 @@ import type { Rule, RuleContext } from '../../core/rule.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 import { allValues, configs, effectiveValue } from './_util.js';
 
-/** Option values already checked in this run (one ini file is often loaded by many programs). */
-const checked = new WeakMap<object, Set<string>>();
+/** Option values already reported in this run (one ini file is often loaded by many programs). */
+const reported = new WeakMap<object, Set<string>>();
 
 function check(ctx: RuleContext, o: UwsgiOptionValue, p: string, want: 'directory' | 'file' | 'parent', message: (kind: string) => string, hint: string, severity?: 'warning'): void {
-  let seen = checked.get(ctx.project);
-  if (!seen) checked.set(ctx.project, (seen = new Set()));
-  const key = `${o.at.source.path}\0${o.at.start}\0${p}`;
-  if (seen.has(key)) return;
-  seen.add(key);
+  // The host's answers are cached (and all unknown without host checks): ask first.
   const target = want === 'parent' ? path.posix.dirname(p) : p;
   const kind = ctx.project.fs.hostKindOf(target);
   if (kind === 'unknown') return;
   const ok = want === 'file' ? kind === 'file' || kind === 'other' : kind === 'directory';
   if (ok) return;
+  let seen = reported.get(ctx.project);
+  if (!seen) reported.set(ctx.project, (seen = new Set()));
+  const key = `${o.source.path}\0${o.at.start}\0${p}`;
+  if (seen.has(key)) return;
+  seen.add(key);
   ctx.report({ at: o.at, message: message(kind === 'missing' ? 'does not exist' : kind === 'file' ? 'is a file, not a directory' : 'is a directory'), hint, ...(severity ? { severity } : {}) });
 }
 

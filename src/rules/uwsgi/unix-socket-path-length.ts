@@ -1,5 +1,5 @@
 import type { Rule } from '../../core/rule.js';
-import { classifyAddress, configs } from './_util.js';
+import { classifyAddress, configs, optionsOfKind } from './_util.js';
 
 const MAX = 102;
 
@@ -12,10 +12,8 @@ export const unixSocketPathLength: Rule = {
   },
   check(ctx) {
     for (const c of configs(ctx)) {
-      for (const o of c.options) {
-        if (o.placeholder || o.unknown) continue;
-        const kind = o.entry?.kind;
-        if (kind !== 'socket' && kind !== 'router') continue;
+      for (const o of [...optionsOfKind(c, 'socket'), ...optionsOfKind(c, 'router')]) {
+        if (o.unknown) continue;
         const a = classifyAddress(o);
         if (a.family !== 'unix') continue;
         const bytes = Buffer.byteLength(a.address, 'utf8');

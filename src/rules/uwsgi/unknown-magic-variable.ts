@@ -76,7 +76,7 @@ export const unknownMagicVariable: Rule = {
           });
         // URL escapes: "%2F", "%20" read as the magic variables %2 (a path component) or %d…
         for (const o of c.options) {
-          if (o.origin !== 'ini' || o.at.source !== src || o.section !== l.section) continue;
+          if (o.origin !== 'ini' || o.source !== src || o.section !== l.section) continue;
           const m = /%[0-9][0-9A-Fa-f]/.exec(o.raw);
           if (!m || o.raw[m.index - 1] === '%') continue;
           const exact = src.text.slice(o.at.start, o.at.end) === o.raw;

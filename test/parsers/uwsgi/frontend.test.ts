@@ -22,7 +22,7 @@ import {
   uwsgiBool,
   type UwsgiConfig,
 } from '../../../src/parsers/uwsgi/index.js';
-import { fileMagic, magicSub, mapEnd, mapStart, buildMagicTable } from '../../../src/parsers/uwsgi/magic.js';
+import { FileMagic, MagicTable, magicSub, mapEnd, mapStart } from '../../../src/parsers/uwsgi/magic.js';
 
 let dir: string;
 beforeAll(() => {
@@ -171,7 +171,7 @@ describe('ini reading', () => {
 
 describe('magic substitution', () => {
   it('keeps an offset map', () => {
-    const t = buildMagicTable(fileMagic('/a/b/c.ini', '/a/b/c.ini', undefined), new Map());
+    const t = new MagicTable(new FileMagic('/a/b/c.ini', '/a/b/c.ini', undefined), undefined);
     const m = magicSub('x=%n;y=%z!', t);
     expect(m.text).toBe('x=c;y=!');
     expect(mapStart(m, 2)).toBe(2);
@@ -179,8 +179,20 @@ describe('magic substitution', () => {
     expect(mapStart(m, 6)).toBe(9);
     expect(m.deleted).toEqual([{ offset: 7, letter: 'z' }]);
   });
+  it('keeps placeholders as written without an offset map', () => {
+    const t = new MagicTable(new FileMagic('/a/b/c.ini', '/a/b/c.ini', undefined), undefined);
+    const m = magicSub('x = %(y)\nz = %(w)', t);
+    expect(m.text).toBe('x = %(y)\nz = %(w)');
+    expect(m.outStarts).toEqual([]);
+  });
+  it('takes capitals from the first file, none before one was read', () => {
+    const first = new FileMagic('/srv/first.ini', 'first.ini', undefined);
+    const file = new FileMagic('/etc/uwsgi/other.ini', '/etc/uwsgi/other.ini', 'dev');
+    expect(magicSub('%n %N %d %D %x %X %V', new MagicTable(file, first)).text).toBe('other first /etc/uwsgi/ /srv/ dev  2.0.21-debian');
+    expect(magicSub('%n %N', new MagicTable(file, undefined)).text).toBe('other ');
+  });
   it('fills the file variables like config_magic_table_fill', () => {
-    const f = fileMagic('/srv/app/conf/site.prod.ini', 'conf/site.prod.ini:x', 'x');
+    const f = new FileMagic('/srv/app/conf/site.prod.ini', 'conf/site.prod.ini:x', 'x');
     expect(Object.fromEntries(['d', 'p', 's', 'n', 'e', 'c', '0', '1', '2', '3', 'x', 'o'].map((k) => [k, f.get(k)]))).toEqual({
       d: '/srv/app/conf/',
       p: '/srv/app/conf/site.prod.ini',
