@@ -4,6 +4,7 @@
  * inspected: rules stay silent then.
  */
 import type { FsView } from '../../core/fs.js';
+import { lazy } from '../../core/lazy.js';
 import { pyInt, pyIntError, pyIntOctal, pyLower, pyRepr, pyStrip } from './pystr.js';
 import { parseKeyValuePairs } from './shlex.js';
 import { EVENT_TYPES, KNOWN_SPECS, LOG_LEVELS, SIGNALS, SIGNUMS } from './schema.js';
@@ -131,8 +132,20 @@ export function inetAddress(v: string): Converted<{ host: string; port: number }
   return ok({ host: '', port: p.value });
 }
 
-const EP_TAIL = /^\s*([\p{L}\p{N}_.]+)\s*(?::\s*([\p{L}\p{N}_.]+))?\s*(\[.*\])?\s*$/u;
-const IDENT = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+/**
+ * The tail of an entry point (`module:attrs [extras]`) and a Python identifier. Specs are
+ * nearly always ASCII, where letters and digits are [A-Za-z] and [0-9]: the Unicode forms
+ * are made only for a spec that needs them (creating them costs every start; core/lazy.ts).
+ */
+const ENTRY_POINT_TAIL = {
+  ascii: /^\s*([A-Za-z0-9_.]+)\s*(?::\s*([A-Za-z0-9_.]+))?\s*(\[.*\])?\s*$/,
+  unicode: lazy(() => /^\s*([\p{L}\p{N}_.]+)\s*(?::\s*([\p{L}\p{N}_.]+))?\s*(\[.*\])?\s*$/u),
+};
+const IDENTIFIER = {
+  ascii: /^[A-Za-z_][A-Za-z0-9_]*$/,
+  unicode: lazy(() => /^[\p{L}_][\p{L}\p{N}_]*$/u),
+};
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Marker error of `importSpec`: the module or attribute cannot be imported. */
 export const UNRESOLVED = 'cannot be resolved';
@@ -144,14 +157,17 @@ export const UNRESOLVED = 'cannot be resolved';
  */
 export function importSpec(v: string): Converted<string> {
   const src = 'x=' + v;
+  const unicode = NON_ASCII.test(src);
+  const tail = unicode ? ENTRY_POINT_TAIL.unicode() : ENTRY_POINT_TAIL.ascii;
+  const identifier = unicode ? IDENTIFIER.unicode() : IDENTIFIER.ascii;
   let m: RegExpExecArray | null = null;
   // The entry point name is the shortest prefix before an '=' that lets the rest parse.
-  for (let i = src.indexOf('='); i !== -1 && !m; i = src.indexOf('=', i + 1)) m = EP_TAIL.exec(src.slice(i + 1));
+  for (let i = src.indexOf('='); i !== -1 && !m; i = src.indexOf('=', i + 1)) m = tail.exec(src.slice(i + 1));
   if (!m) return fail(`("EntryPoint must be in 'name=module:attrs [extras]' format", ${pyRepr(src)})`);
   const module = m[1]!;
   const attr = m[2];
   const parts = module.split('.');
-  if (parts.some((p) => !IDENT.test(p))) return fail(UNRESOLVED);
+  if (parts.some((p) => !identifier.test(p))) return fail(UNRESOLVED);
   if (parts[0] !== 'supervisor') return UNKNOWN;
   if (parts.length > 1 && !SUPERVISOR_MODULES.has(parts.slice(1).join('.'))) return fail(UNRESOLVED);
   const known = KNOWN_SPECS[module];

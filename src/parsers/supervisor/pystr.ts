@@ -3,6 +3,7 @@
  * `str.strip`, `repr(str)` (supervisord quotes values with `%r` in its messages) and
  * `int(str)` (its `integer`, `byte_size`, exit-code and signal converters).
  */
+import { lazy } from '../../core/lazy.js';
 
 /** `str.isspace()` for one UTF-16 code unit (every Python whitespace character is in the BMP). */
 export function pyIsSpace(c: number): boolean {
@@ -44,8 +45,11 @@ export function pyRstrip(s: string): string {
   return s.slice(0, trimEnd(s, 0, s.length));
 }
 
-/** Printable per `str.isprintable()`: not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (except space). */
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+/**
+ * Printable per `str.isprintable()`: not in categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs (except
+ * space). The Unicode patterns here are made on first use (see core/lazy.ts): most values are ASCII.
+ */
+const nonPrintable = lazy(() => /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u);
 
 /** `repr(s)` of a Python str. */
 export function pyRepr(s: string): string {
@@ -58,7 +62,7 @@ export function pyRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c > 0x7f && ch !== ' ' && NON_PRINTABLE.test(ch)) {
+    else if (c > 0x7f && ch !== ' ' && nonPrintable().test(ch)) {
       if (c <= 0xff) out += '\\x' + c.toString(16).padStart(2, '0');
       else if (c <= 0xffff) out += '\\u' + c.toString(16).padStart(4, '0');
       else out += '\\U' + c.toString(16).padStart(8, '0');
@@ -68,7 +72,8 @@ export function pyRepr(s: string): string {
 }
 
 /** `int(s)` in base 10: surrounding whitespace, a sign, digits with single `_` between them. */
-const PY_INT = /^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u;
+const pythonInt = lazy(() => /^[+-]?\p{Nd}+(?:_\p{Nd}+)*$/u);
+const unicodeDigit = lazy(() => /\p{Nd}/u);
 
 /** `int(s)`, or undefined where Python raises ValueError. Non-ASCII decimal digits count as Python counts them. */
 export function pyInt(s: string): number | undefined {
@@ -82,7 +87,7 @@ export function pyInt(s: string): number | undefined {
   }
   if (i === s.length && i > 0) return fast;
   const t = pyStrip(s);
-  if (!PY_INT.test(t)) return undefined;
+  if (!pythonInt().test(t)) return undefined;
   let n = 0;
   let sign = 1;
   for (const ch of t) {
@@ -99,7 +104,7 @@ function digitValue(ch: string): number {
   // Every Unicode Nd block is a run of ten consecutive code points starting at a zero.
   for (let z = c; z > c - 10; z--) {
     const prev = String.fromCodePoint(z - 1);
-    if (!/\p{Nd}/u.test(prev)) return c - z;
+    if (!unicodeDigit().test(prev)) return c - z;
   }
   return 0;
 }
