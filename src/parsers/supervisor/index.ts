@@ -9,7 +9,7 @@ import { compareBytewise } from '../../core/fs.js';
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { readIni, type IniFile } from './ini.js';
-import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection, SupervisorValue } from './model.js';
+import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection } from './model.js';
 import { parseUwsgiCommandLine } from '../uwsgi/index.js';
 import { sectionType } from './schema.js';
 import { Value } from './value.js';

@@ -43,7 +43,6 @@ import type { SupervisorCommand, SupervisorConfig, SupervisorIssue, SupervisorPr
 import { mapOffset, pyFormat, type ExpansionValue, type Expansions, type FormatResult, type Segment } from './pyformat.js';
 import { pyRepr } from './pystr.js';
 import { shlexSplit } from './shlex.js';
-import { SECTION_KEYS } from './schema.js';
 
 type Names = Map<string, ExpansionValue>;
 
