@@ -220,23 +220,20 @@ export class UwsgiLoader {
     const { rest, stopped } = getoptLong(
       words,
       () => this.currentGetoptTable(),
-      (e) => {
+      (o) => {
+        if (!this.stopped) this.add(new OptionValue(o.name, o.written, o.value ?? null, o.value ?? '', source, o.keyStart, o.keyEnd, o.valueStart, o.valueEnd, 'argv'));
+      },
+      (err) => {
         if (this.stopped) return;
-        if (e.kind === 'error') {
-          const err = e.error;
-          const hint =
-            err.kind === 'ambiguous'
-              ? `On the command line uWSGI accepts any unambiguous prefix of an option name; "${err.written}" matches ${err.candidates!.length} options. Write the full name.`
-              : err.kind === 'unrecognized' || err.kind === 'invalid-short'
-                ? this.unrecognizedHint(err.written)
-                : err.kind === 'no-argument-allowed'
-                  ? 'This option is a flag: give it without a value (in an ini file, `name = false` turns it off).'
-                  : 'Give the option its value (`--name value` or `--name=value`).';
-          this.problem(PROBLEM.commandLine, span(err.start, err.end), `uwsgi: ${err.message}`, `uWSGI prints "getopt_long() error" and exits with status 1. ${hint}`);
-          return;
-        }
-        const o = e.option;
-        this.add(new OptionValue(o.name, o.written, o.value ?? null, o.value ?? '', source, o.keyStart, o.keyEnd, o.valueStart, o.valueEnd, 'argv'));
+        const hint =
+          err.kind === 'ambiguous'
+            ? `On the command line uWSGI accepts any unambiguous prefix of an option name; "${err.written}" matches ${err.candidates!.length} options. Write the full name.`
+            : err.kind === 'unrecognized' || err.kind === 'invalid-short'
+              ? this.unrecognizedHint(err.written)
+              : err.kind === 'no-argument-allowed'
+                ? 'This option is a flag: give it without a value (in an ini file, `name = false` turns it off).'
+                : 'Give the option its value (`--name value` or `--name=value`).';
+        this.problem(PROBLEM.commandLine, span(err.start, err.end), `uwsgi: ${err.message}`, `uWSGI prints "getopt_long() error" and exits with status 1. ${hint}`);
       },
     );
     if (stopped || this.stopped) {
