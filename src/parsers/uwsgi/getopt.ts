@@ -49,17 +49,16 @@ export interface GetoptError {
   written: string;
 }
 
-export type GetoptEvent = { kind: 'option'; option: ParsedOption } | { kind: 'error'; error: GetoptError };
-
 /**
  * Iterate the options of `words` (words[0] is the program). `onOption` is called for each
  * option in order and may change the table (plugins). Returns the non-option words in order.
- * Stops at the first error, as uWSGI does (`getopt_long() error`, exit 1).
+ * Stops at the first error (given to `onError`), as uWSGI does (`getopt_long() error`, exit 1).
  */
 export function getoptLong(
   words: Word[],
   table: () => GetoptTable,
-  onEvent: (e: GetoptEvent) => void,
+  onOption: (o: ParsedOption) => void,
+  onError: (e: GetoptError) => void,
 ): { rest: Word[]; stopped: boolean } {
   const rest: Word[] = [];
   let i = 1;
@@ -81,9 +80,12 @@ export function getoptLong(
       const eq = body.indexOf('=');
       const namePart = eq === -1 ? body : body.slice(0, eq);
       const t = table();
+      const keyStart = w.start;
+      const keyEnd = w.start + 2 + namePart.length;
       let found = t.byName.get(namePart);
-      let candidates: string[] = [];
       if (!found) {
+        // Not an exact name: a unique prefix of one.
+        const candidates: string[] = [];
         const seen = new Set<string>();
         for (const o of t.long) {
           if (o.name.startsWith(namePart) && !seen.has(o.name)) {
@@ -92,74 +94,44 @@ export function getoptLong(
           }
         }
         if (candidates.length === 1) found = t.byName.get(candidates[0]!);
-      }
-      const keyStart = w.start;
-      const keyEnd = w.start + 2 + namePart.length;
-      if (!found) {
-        if (candidates.length > 1) {
-          onEvent({
-            kind: 'error',
-            error: {
-              kind: 'ambiguous',
-              message: `option '--${body}' is ambiguous; possibilities: ${candidates.map((c) => `'--${c}'`).join(' ')}`,
-              start: keyStart,
-              end: keyEnd,
-              candidates,
-              written: `--${namePart}`,
-            },
-          });
-        } else {
-          onEvent({
-            kind: 'error',
-            error: { kind: 'unrecognized', message: `unrecognized option '--${body}'`, start: keyStart, end: keyEnd, written: `--${namePart}` },
-          });
-        }
-        return { rest, stopped: true };
-      }
-      candidates = [];
-      const written = `--${namePart}`;
-      if (eq !== -1) {
-        if (found.hasArg === 'no') {
-          onEvent({
-            kind: 'error',
-            error: {
-              kind: 'no-argument-allowed',
-              message: `option '--${found.name}' doesn't allow an argument`,
-              start: w.start,
-              end: w.end,
-              written,
-            },
+        else if (candidates.length > 1) {
+          onError({
+            kind: 'ambiguous',
+            message: `option '--${body}' is ambiguous; possibilities: ${candidates.map((c) => `'--${c}'`).join(' ')}`,
+            start: keyStart,
+            end: keyEnd,
+            candidates,
+            written: `--${namePart}`,
           });
           return { rest, stopped: true };
         }
+      }
+      if (!found) {
+        onError({ kind: 'unrecognized', message: `unrecognized option '--${body}'`, start: keyStart, end: keyEnd, written: `--${namePart}` });
+        return { rest, stopped: true };
+      }
+      const written = `--${namePart}`;
+      if (eq !== -1) {
+        if (found.hasArg === 'no') {
+          onError({ kind: 'no-argument-allowed', message: `option '--${found.name}' doesn't allow an argument`, start: w.start, end: w.end, written });
+          return { rest, stopped: true };
+        }
         const vs = w.start + 2 + eq + 1;
-        onEvent({
-          kind: 'option',
-          option: { name: found.name, written, hasArg: found.hasArg, value: body.slice(eq + 1), keyStart, keyEnd, valueStart: vs, valueEnd: w.end, separate: false },
-        });
+        onOption({ name: found.name, written, hasArg: found.hasArg, value: body.slice(eq + 1), keyStart, keyEnd, valueStart: vs, valueEnd: w.end, separate: false });
         i++;
         continue;
       }
       if (found.hasArg === 'required') {
         const next = words[i + 1];
         if (!next) {
-          onEvent({
-            kind: 'error',
-            error: { kind: 'missing-argument', message: `option '--${found.name}' requires an argument`, start: keyStart, end: keyEnd, written },
-          });
+          onError({ kind: 'missing-argument', message: `option '--${found.name}' requires an argument`, start: keyStart, end: keyEnd, written });
           return { rest, stopped: true };
         }
-        onEvent({
-          kind: 'option',
-          option: { name: found.name, written, hasArg: 'required', value: next.value, keyStart, keyEnd, valueStart: next.start, valueEnd: next.end, separate: true },
-        });
+        onOption({ name: found.name, written, hasArg: 'required', value: next.value, keyStart, keyEnd, valueStart: next.start, valueEnd: next.end, separate: true });
         i += 2;
         continue;
       }
-      onEvent({
-        kind: 'option',
-        option: { name: found.name, written, hasArg: found.hasArg, keyStart, keyEnd, valueStart: keyStart, valueEnd: keyEnd, separate: false },
-      });
+      onOption({ name: found.name, written, hasArg: found.hasArg, keyStart, keyEnd, valueStart: keyStart, valueEnd: keyEnd, separate: false });
       i++;
       continue;
     }
@@ -172,57 +144,29 @@ export function getoptLong(
       const s = t.short.get(letter);
       const ls = w.start + k;
       if (!s) {
-        onEvent({
-          kind: 'error',
-          error: { kind: 'invalid-short', message: `invalid option -- '${letter}'`, start: ls, end: ls + 1, written: `-${letter}` },
-        });
+        onError({ kind: 'invalid-short', message: `invalid option -- '${letter}'`, start: ls, end: ls + 1, written: `-${letter}` });
         return { rest, stopped: true };
       }
       const written = `-${letter}`;
       if (s.hasArg === 'no') {
-        onEvent({
-          kind: 'option',
-          option: { name: s.name, written, hasArg: 'no', keyStart: ls, keyEnd: ls + 1, valueStart: ls, valueEnd: ls + 1, separate: false },
-        });
+        onOption({ name: s.name, written, hasArg: 'no', keyStart: ls, keyEnd: ls + 1, valueStart: ls, valueEnd: ls + 1, separate: false });
         k++;
         continue;
       }
       if (k + 1 < v.length) {
-        onEvent({
-          kind: 'option',
-          option: {
-            name: s.name,
-            written,
-            hasArg: s.hasArg,
-            value: v.slice(k + 1),
-            keyStart: ls,
-            keyEnd: ls + 1,
-            valueStart: ls + 1,
-            valueEnd: w.end,
-            separate: false,
-          },
-        });
+        onOption({ name: s.name, written, hasArg: s.hasArg, value: v.slice(k + 1), keyStart: ls, keyEnd: ls + 1, valueStart: ls + 1, valueEnd: w.end, separate: false });
         break;
       }
       if (s.hasArg === 'optional') {
-        onEvent({
-          kind: 'option',
-          option: { name: s.name, written, hasArg: 'optional', keyStart: ls, keyEnd: ls + 1, valueStart: ls, valueEnd: ls + 1, separate: false },
-        });
+        onOption({ name: s.name, written, hasArg: 'optional', keyStart: ls, keyEnd: ls + 1, valueStart: ls, valueEnd: ls + 1, separate: false });
         break;
       }
       const next = words[i + 1];
       if (!next) {
-        onEvent({
-          kind: 'error',
-          error: { kind: 'missing-argument', message: `option requires an argument -- '${letter}'`, start: ls, end: ls + 1, written },
-        });
+        onError({ kind: 'missing-argument', message: `option requires an argument -- '${letter}'`, start: ls, end: ls + 1, written });
         return { rest, stopped: true };
       }
-      onEvent({
-        kind: 'option',
-        option: { name: s.name, written, hasArg: 'required', value: next.value, keyStart: ls, keyEnd: ls + 1, valueStart: next.start, valueEnd: next.end, separate: true },
-      });
+      onOption({ name: s.name, written, hasArg: 'required', value: next.value, keyStart: ls, keyEnd: ls + 1, valueStart: next.start, valueEnd: next.end, separate: true });
       advance = 2;
       break;
     }

@@ -61,39 +61,72 @@ const MAX_SUBSTITUTIONS = 2000;
  * them, and two Span objects per option would live as long as the run.
  */
 class OptionValue implements UwsgiOptionValue {
-  value: string;
-  noValue: true | undefined;
-  section: string | undefined = undefined;
-  unknown: true | undefined = undefined;
-  known = false;
-  entry: OptionEntry | undefined = undefined;
-  conditional: true | undefined = undefined;
-  via: Span | undefined = undefined;
-  placeholder: true | undefined = undefined;
-  inherited: true | undefined = undefined;
-  plugin: string | undefined = undefined;
-  pluginLoaded: boolean | undefined = undefined;
-  beforePlugin: true | undefined = undefined;
+  // Declared only: the constructor sets every field once, in one order (class field
+  // initializers would define each of them once more per option).
+  declare readonly name: string;
+  declare readonly written: string;
+  declare readonly raw: string;
+  declare readonly source: SourceFile;
+  declare private readonly keyStart: number;
+  declare private readonly keyEnd: number;
+  declare private readonly valueStart: number;
+  declare private readonly valueEnd: number;
+  declare readonly origin: UwsgiOrigin;
+  declare value: string;
+  declare noValue: true | undefined;
+  declare section: string | undefined;
+  declare unknown: true | undefined;
+  declare known: boolean;
+  declare entry: OptionEntry | undefined;
+  declare conditional: true | undefined;
+  declare via: Span | undefined;
+  declare placeholder: true | undefined;
+  declare inherited: true | undefined;
+  declare plugin: string | undefined;
+  declare pluginLoaded: boolean | undefined;
+  declare beforePlugin: true | undefined;
   /** Loader state: applied when added (immediate options, placeholders), so the passes skip it. */
-  configured = false;
+  declare configured: boolean;
   /** Loader state: the option was not available (its plugin not loaded yet) when added. */
-  unavailableAtAdd = false;
+  declare unavailableAtAdd: boolean;
 
   constructor(
-    readonly name: string,
-    readonly written: string,
+    name: string,
+    written: string,
     /** null when given without a value (uWSGI passes NULL). */
     value: string | null,
-    readonly raw: string,
-    readonly source: SourceFile,
-    private readonly keyStart: number,
-    private readonly keyEnd: number,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-    readonly origin: UwsgiOrigin,
+    raw: string,
+    source: SourceFile,
+    keyStart: number,
+    keyEnd: number,
+    valueStart: number,
+    valueEnd: number,
+    origin: UwsgiOrigin,
   ) {
+    this.name = name;
+    this.written = written;
+    this.raw = raw;
+    this.source = source;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
+    this.origin = origin;
     this.value = value ?? '';
     this.noValue = value === null || undefined;
+    this.section = undefined;
+    this.unknown = undefined;
+    this.known = false;
+    this.entry = undefined;
+    this.conditional = undefined;
+    this.via = undefined;
+    this.placeholder = undefined;
+    this.inherited = undefined;
+    this.plugin = undefined;
+    this.pluginLoaded = undefined;
+    this.beforePlugin = undefined;
+    this.configured = false;
+    this.unavailableAtAdd = false;
   }
 
   get at(): Span {
@@ -220,23 +253,20 @@ export class UwsgiLoader {
     const { rest, stopped } = getoptLong(
       words,
       () => this.currentGetoptTable(),
-      (e) => {
+      (o) => {
+        if (!this.stopped) this.add(new OptionValue(o.name, o.written, o.value ?? null, o.value ?? '', source, o.keyStart, o.keyEnd, o.valueStart, o.valueEnd, 'argv'));
+      },
+      (err) => {
         if (this.stopped) return;
-        if (e.kind === 'error') {
-          const err = e.error;
-          const hint =
-            err.kind === 'ambiguous'
-              ? `On the command line uWSGI accepts any unambiguous prefix of an option name; "${err.written}" matches ${err.candidates!.length} options. Write the full name.`
-              : err.kind === 'unrecognized' || err.kind === 'invalid-short'
-                ? this.unrecognizedHint(err.written)
-                : err.kind === 'no-argument-allowed'
-                  ? 'This option is a flag: give it without a value (in an ini file, `name = false` turns it off).'
-                  : 'Give the option its value (`--name value` or `--name=value`).';
-          this.problem(PROBLEM.commandLine, span(err.start, err.end), `uwsgi: ${err.message}`, `uWSGI prints "getopt_long() error" and exits with status 1. ${hint}`);
-          return;
-        }
-        const o = e.option;
-        this.add(new OptionValue(o.name, o.written, o.value ?? null, o.value ?? '', source, o.keyStart, o.keyEnd, o.valueStart, o.valueEnd, 'argv'));
+        const hint =
+          err.kind === 'ambiguous'
+            ? `On the command line uWSGI accepts any unambiguous prefix of an option name; "${err.written}" matches ${err.candidates!.length} options. Write the full name.`
+            : err.kind === 'unrecognized' || err.kind === 'invalid-short'
+              ? this.unrecognizedHint(err.written)
+              : err.kind === 'no-argument-allowed'
+                ? 'This option is a flag: give it without a value (in an ini file, `name = false` turns it off).'
+                : 'Give the option its value (`--name value` or `--name=value`).';
+        this.problem(PROBLEM.commandLine, span(err.start, err.end), `uwsgi: ${err.message}`, `uWSGI prints "getopt_long() error" and exits with status 1. ${hint}`);
       },
     );
     if (stopped || this.stopped) {
