@@ -65,16 +65,15 @@ export class FsView {
     if (hit) return hit;
     let result: ReadResult;
     try {
-      const st = fs.statSync(abs);
-      if (st.isDirectory()) {
-        result = { ok: false, code: 'EISDIR', message: `"${abs}" is a directory` };
-      } else {
-        const bytes = fs.readFileSync(abs);
-        result = { ok: true, source: SourceFile.fromBytes(abs, bytes, this.toDeployed(abs)) };
-      }
+      // A directory opens but fails to read (EISDIR): no stat of every file beforehand.
+      const bytes = fs.readFileSync(abs);
+      result = { ok: true, source: SourceFile.fromBytes(abs, bytes, this.toDeployed(abs)) };
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      result = { ok: false, code: err.code ?? 'EIO', message: describeFsError(err, abs) };
+      result =
+        err.code === 'EISDIR'
+          ? { ok: false, code: 'EISDIR', message: `"${abs}" is a directory` }
+          : { ok: false, code: err.code ?? 'EIO', message: describeFsError(err, abs) };
     }
     this.cache.set(abs, result);
     return result;
