@@ -29,6 +29,7 @@ try {
   cachedData = undefined;
 }
 const script = new vm.Script(source, { filename: bundle, cachedData });
+const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
 
@@ -38,8 +39,8 @@ script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bu
 process.once('exit', () => {
   const used = mod.exports.coverage;
   if (!used || used.size === 0) return;
-  const covered = cachedData && !script.cachedDataRejected ? cacheFile.slice(cacheKey.length + 1, -'.bin'.length).split('+') : [];
-  if (cachedData && !script.cachedDataRejected && [...used].every((u) => covered.includes(u))) return;
+  const covered = cacheUsed ? cacheFile.slice(cacheKey.length + 1, -'.bin'.length).split('+') : [];
+  if (cacheUsed && [...used].every((u) => covered.includes(u))) return;
   const name = `${cacheKey}.${[...new Set([...covered, ...used])].sort().join('+')}.bin`;
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
