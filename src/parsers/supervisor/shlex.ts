@@ -22,7 +22,6 @@ export type ShlexResult = { ok: true; tokens: ShlexToken[] } | { ok: false; erro
 const WS = ' \t\r\n';
 const isShlexSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
 const BASE_WORDCHARS = 'abcdfeghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_';
-const POSIX_EXTRA = 'ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ';
 
 /** `shlex.split(s)`: POSIX rules, words split on space/tab/CR/LF, quotes and backslashes removed. */
 export function shlexSplit(s: string): ShlexResult {
@@ -114,7 +113,6 @@ export function shlexSplit(s: string): ShlexResult {
 
 const KV_WORD = new Uint8Array(128);
 for (const ch of BASE_WORDCHARS + '/.+-():') KV_WORD[ch.charCodeAt(0)] = 1;
-void POSIX_EXTRA;
 
 /**
  * Tokens of `shlex.shlex(s)` (non-POSIX) with supervisor's extra word characters, as
