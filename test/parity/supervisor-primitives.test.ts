@@ -60,7 +60,21 @@ print(json.dumps(out))`,
   });
 
   it('dict_of_key_value_pairs (environment=)', () => {
+    // Pairs of the usual shape (K=V,K2="v 2"), which are read without the token stream,
+    // with the characters at the edge of that shape mixed in.
+    const r = rng(21);
+    const pick = (chars: string[]) => chars[Math.floor(r() * chars.length)]!;
+    const usualShape = Array.from({ length: 1000 }, () => {
+      const pairs: string[] = [];
+      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
+        const key = pick(['A', 'PATH', 'x_1', 'a.b', 'K-2', '', 'é', 'A B']);
+        const value = pick(['1', 'x/y:z', '"v 2"', "'v,3'", '""', '"a\'b"', "'x", '(a)+b', 'v w', '#c', '=']);
+        pairs.push(`${key}=${value}`);
+      }
+      return pairs.join(pick([',', ',', ', ', ',,'])) + pick(['', '', ',']);
+    });
     const inputs = [
+      ...usualShape,
       ...randomStrings(2, 3000, ['A', 'b', '1', '=', '=', ',', ',', ' ', '"', "'", '#', '\n', 'é', '@', '/', ':', '-', '%', '.'], 16),
       'A=1,B',
       'A="x, y",B=2',
