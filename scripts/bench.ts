@@ -162,6 +162,9 @@ async function main() {
     line(`nginx 5000 + 500 uWSGI inis + 2,000 supervisor programs ${fmt(both)}`);
     line(`  the nginx 5000 run alone, alternated    ${fmt(alone)}`);
     line(`  beyond the nginx run (median of pairs) ${extra.toFixed(0).padStart(6)} ms            budget 500 ms: ${verdict(extra <= 500)}`);
+    // The same inputs without the nginx config: what a uWSGI + supervisor repository waits for.
+    const usOnly = measure(process.execPath, [CLI, 'check', '--no-fs', '--format', 'json', iniDir, supFile]);
+    line(`  the uWSGI inis + supervisord.conf alone ${fmt(usOnly)}`);
   }
 
   // 4. Django: a 5,000-line settings module with 20 star-imported parts.
