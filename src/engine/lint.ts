@@ -8,7 +8,7 @@ import type { StackConfig } from '../core/config.js';
 import type { LoadContext, Project } from '../core/project.js';
 import type { FileKind, Rule, RuleContext } from '../core/rule.js';
 import { allRules } from '../rules/index.js';
-import { parseProblems } from '../rules/_parse-problems.js';
+import { indexParseProblems } from '../rules/_parse-problems.js';
 import { discover } from './discover.js';
 import { loadNginx } from '../parsers/nginx/index.js';
 import { loadUwsgi } from '../parsers/uwsgi/index.js';
@@ -81,6 +81,7 @@ export function runRules(project: Project, rules: Rule[]): { diagnostics: Diagno
   const diagnostics: Diagnostic[] = [];
   const internalErrors: InternalError[] = [];
   const seen = new Set<string>();
+  const problemsByRule = indexParseProblems(project);
   for (const rule of rules) {
     const setting = project.config.rules[rule.meta.id];
     if (setting?.severity === 'off') continue;
@@ -106,9 +107,10 @@ export function runRules(project: Project, rules: Rule[]): { diagnostics: Diagno
   }
   // A front end reporting under an id no rule owns would lose findings silently: that is a bug.
   const known = new Set(allRules.map((r) => r.meta.id));
-  for (const p of parseProblems(project)) {
-    if (!known.has(p.ruleId)) {
-      internalErrors.push({ where: 'engine', error: new Error(`problem reported under unregistered rule id "${p.ruleId}": ${p.message}`) });
+  for (const [ruleId, problems] of problemsByRule) {
+    if (known.has(ruleId)) continue;
+    for (const p of problems) {
+      internalErrors.push({ where: 'engine', error: new Error(`problem reported under unregistered rule id "${ruleId}": ${p.message}`) });
     }
   }
   diagnostics.sort(compareDiagnostics);
