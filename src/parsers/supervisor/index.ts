@@ -126,8 +126,11 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
   const copies = file.applied;
   file.applied = true;
   let current: SupervisorSection | undefined;
-  for (const st of file.statements) {
-    if (st.type === 'section') {
+  // An indexed loop: an iterator allocates per statement until optimized, and files are long.
+  const statements = file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i]!;
+    if (!(st instanceof Value)) {
       const at: Span = { source, start: st.start, end: st.end };
       if (st.name === 'DEFAULT') {
         config.defaults ??= newSection('DEFAULT', at);

@@ -984,7 +984,9 @@ function makeCommand(got: Got): SupervisorCommand {
   }
   // The words become argv in place: their ranges move from the expanded text to the source
   // (rawSpan's arithmetic, without a Span object per word).
-  for (const t of r.tokens) {
+  const tokens = r.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const start = rawToSource(v, got.map(t.start));
     t.end = Math.max(start, rawToSource(v, got.map(t.end, true)));
     t.start = start;
