@@ -224,7 +224,9 @@ export function readIni(source: SourceFile): IniFile {
   const l = new LineCursor(text);
   while (l.advance()) {
     lineno++;
-    let commentStart = inlineCommentStart(text, l.start, l.end, semis, hashes);
+    // Most lines have neither prefix: then there is no round of the search to run.
+    let commentStart =
+      semis.find(l.start, l.end) === -1 && hashes.find(l.start, l.end) === -1 ? -1 : inlineCommentStart(text, l.start, l.end, semis, hashes);
     const first = skipSpace(text, l.start, l.end);
     // Full-line comments: `line.strip().startswith(prefix)`.
     const c0 = text.charCodeAt(first);
