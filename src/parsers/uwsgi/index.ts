@@ -6,7 +6,7 @@
  */
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
-import { UwsgiLoader } from './loader.js';
+import { UwsgiLoader, type LoaderSetup } from './loader.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
 import { canonicalName, type ParserKind } from './options.js';
 
@@ -146,19 +146,16 @@ export interface CommandLineOptions {
 export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: LoadContext, opts: CommandLineOptions = {}): UwsgiConfig {
   const program = args[0]?.value ?? 'uwsgi';
   const { binary, implicitPlugins } = binaryOf(program);
-  const lctx: LoadContext = opts.env ? { fs: ctx.fs, config: { ...ctx.config, env: { ...ctx.config.env, ...opts.env } } } : ctx;
   const pluginArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const m = PLUGINS_ARG.exec(args[i]!.value);
     if (m) pluginArgs.push(m[1] ?? args[i + 1]?.value ?? '');
   }
   const mentionsPlugins = loadsLanguagePlugin(pluginArgs);
-  const l = new UwsgiLoader(lctx, source, 'argv', {
-    binary,
-    implicitPlugins,
-    ...(opts.cwd ? { cwd: opts.cwd } : {}),
-    assumeEmbedded: binary === 'unknown' && !mentionsPlugins,
-  });
+  const setup: LoaderSetup = { binary, implicitPlugins, assumeEmbedded: binary === 'unknown' && !mentionsPlugins };
+  if (opts.cwd) setup.cwd = opts.cwd;
+  if (opts.env) setup.env = { ...ctx.config.env, ...opts.env };
+  const l = new UwsgiLoader(ctx, source, 'argv', setup);
   if (args[0]) l.cfg.program = { value: args[0].value, at: { source, start: args[0].start, end: args[0].end } };
   l.addEnvOptions();
   l.commandLine(args, source);
@@ -192,6 +189,8 @@ interface OptionIndex {
   byVariable: Map<string, UwsgiOptionValue[]>;
   /** By the kind of the option's parser (known options only). */
   byKind: Map<ParserKind, UwsgiOptionValue[]>;
+  /** Options that are no option (of the core, a plugin or `declare-option`). */
+  unknown: UwsgiOptionValue[];
 }
 
 const indexes = new WeakMap<UwsgiOptionValue[], OptionIndex>();
@@ -199,11 +198,12 @@ const indexes = new WeakMap<UwsgiOptionValue[], OptionIndex>();
 function optionIndex(config: UwsgiConfig): OptionIndex {
   let index = indexes.get(config.options);
   if (!index) {
-    index = { byVariable: new Map(), byKind: new Map() };
+    index = { byVariable: new Map(), byKind: new Map(), unknown: [] };
     for (const o of config.options) {
       if (o.placeholder) continue;
       push(index.byVariable, canonicalName(o.name), o);
       if (o.entry) push(index.byKind, o.entry.kind, o);
+      if (!o.known) index.unknown.push(o);
     }
     indexes.set(config.options, index);
   }
@@ -226,6 +226,16 @@ export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[]
 /** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
 export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): UwsgiOptionValue[] {
   return optionIndex(config).byKind.get(kind) ?? NONE;
+}
+
+/** The values of every option variable (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
+export function valuesByVariable(config: UwsgiConfig): IterableIterator<UwsgiOptionValue[]> {
+  return optionIndex(config).byVariable.values();
+}
+
+/** Every option that uWSGI does not know (no table entry, no `declare-option`), in order. Placeholders are left out. */
+export function unknownOptions(config: UwsgiConfig): UwsgiOptionValue[] {
+  return optionIndex(config).unknown;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */
