@@ -183,59 +183,26 @@ export function binaryOf(program: string): { binary: UwsgiConfig['binary']; impl
 // ---------------------------------------------------------------------------------------
 // Helpers for rules and other front ends
 
-/** The options of one config grouped once, in the order uWSGI applies them; placeholders left out. */
-interface OptionIndex {
-  /** By option variable (aliases together). */
-  byVariable: Map<string, UwsgiOptionValue[]>;
-  /** By the kind of the option's parser (known options only). */
-  byKind: Map<ParserKind, UwsgiOptionValue[]>;
-  /** Options that are no option (of the core, a plugin or `declare-option`). */
-  unknown: UwsgiOptionValue[];
-}
-
-const indexes = new WeakMap<UwsgiOptionValue[], OptionIndex>();
-
-function optionIndex(config: UwsgiConfig): OptionIndex {
-  let index = indexes.get(config.options);
-  if (!index) {
-    index = { byVariable: new Map(), byKind: new Map(), unknown: [] };
-    for (const o of config.options) {
-      if (o.placeholder) continue;
-      push(index.byVariable, canonicalName(o.name), o);
-      if (o.entry) push(index.byKind, o.entry.kind, o);
-      if (!o.known) index.unknown.push(o);
-    }
-    indexes.set(config.options, index);
-  }
-  return index;
-}
-
-function push<K>(m: Map<K, UwsgiOptionValue[]>, key: K, o: UwsgiOptionValue): void {
-  const list = m.get(key);
-  if (list) list.push(o);
-  else m.set(key, [o]);
-}
-
 const NONE: UwsgiOptionValue[] = [];
 
 /** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
 export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
-  return optionIndex(config).byVariable.get(canonicalName(name)) ?? NONE;
+  return config.index.byVariable.get(canonicalName(name)) ?? NONE;
 }
 
 /** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
 export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): UwsgiOptionValue[] {
-  return optionIndex(config).byKind.get(kind) ?? NONE;
+  return config.index.byKind.get(kind) ?? NONE;
 }
 
 /** The values of every option variable (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
 export function valuesByVariable(config: UwsgiConfig): IterableIterator<UwsgiOptionValue[]> {
-  return optionIndex(config).byVariable.values();
+  return config.index.byVariable.values();
 }
 
 /** Every option that uWSGI does not know (no table entry, no `declare-option`), in order. Placeholders are left out. */
 export function unknownOptions(config: UwsgiConfig): UwsgiOptionValue[] {
-  return optionIndex(config).unknown;
+  return config.index.unknown;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */
