@@ -44,9 +44,12 @@ export function shown(o: UwsgiOptionValue): string {
   return `${o.written} = ${o.raw}`;
 }
 
+const LEADING_INT = /^[ \t\n\v\f\r]*([+-]?\d+)/;
+const LEADING_SIGN_DIGITS = /^[ \t\n\v\f\r]*([+-]?)(\d+)/;
+
 /** C `atoi`: leading whitespace, sign, digits; 0 when none. */
 export function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  const m = LEADING_INT.exec(s);
   if (!m) return 0;
   const n = Number(m[1]);
   return Number.isFinite(n) ? n : 0;
@@ -54,7 +57,7 @@ export function atoi(s: string): number {
 
 /** C `strtoul(s, NULL, 10)` as a JS number (negative wraps like C; saturates at 2^64-1). */
 export function strtoul(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(s);
+  const m = LEADING_SIGN_DIGITS.exec(s);
   if (!m) return 0;
   const n = Number(m[2]);
   return m[1] === '-' ? 2 ** 64 - n : Math.min(n, 2 ** 64 - 1);
