@@ -7,6 +7,7 @@
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
 import { UwsgiLoader, type LoaderSetup } from './loader.js';
+import { indexOptions, type OptionIndex } from './option-index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
 import { canonicalName, type ParserKind } from './options.js';
 
@@ -183,26 +184,31 @@ export function binaryOf(program: string): { binary: UwsgiConfig['binary']; impl
 // ---------------------------------------------------------------------------------------
 // Helpers for rules and other front ends
 
+/** The options of a config grouped once (made on the first call). */
+export function optionIndex(config: UwsgiConfig): OptionIndex {
+  return (config.index ??= indexOptions(config.options));
+}
+
 const NONE: UwsgiOptionValue[] = [];
 
 /** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
 export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
-  return config.index.byVariable.get(canonicalName(name)) ?? NONE;
+  return optionIndex(config).byVariable.get(canonicalName(name)) ?? NONE;
 }
 
 /** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
 export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): UwsgiOptionValue[] {
-  return config.index.byKind.get(kind) ?? NONE;
+  return optionIndex(config).byKind.get(kind) ?? NONE;
 }
 
 /** The values of every option variable (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
 export function valuesByVariable(config: UwsgiConfig): IterableIterator<UwsgiOptionValue[]> {
-  return config.index.byVariable.values();
+  return optionIndex(config).byVariable.values();
 }
 
 /** Every option that uWSGI does not know (no table entry, no `declare-option`), in order. Placeholders are left out. */
 export function unknownOptions(config: UwsgiConfig): UwsgiOptionValue[] {
-  return config.index.unknown;
+  return optionIndex(config).unknown;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */

@@ -20,7 +20,6 @@ import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { getoptLong, type Word } from './getopt.js';
 import { readIni, type IniRead } from './ini.js';
-import { emptyIndex, indexOption } from './option-index.js';
 import { FileMagic, MagicTable } from './magic.js';
 import type { UwsgiConfig, UwsgiLoad, UwsgiOptionValue, UwsgiOrigin } from './model.js';
 import {
@@ -160,8 +159,6 @@ export interface LoaderSetup {
 }
 
 const NO_PLUGINS: ReadonlySet<string> = new Set();
-/** The index of a config until `finish` indexes its options (never filled). */
-const EMPTY_INDEX = emptyIndex();
 /** A pip build's built-in plugins, shared by the configs that have exactly those (never modified). */
 const EMBEDDED_PLUGIN_LIST = [...EMBEDDED_PLUGINS];
 const PYTHON2_PLUGIN = /^python(2|27|2\.7)?$/;
@@ -206,7 +203,6 @@ export class UwsgiLoader {
       root,
       files: [root],
       options: [],
-      index: EMPTY_INDEX,
       problems: [],
       entry,
       binary: setup.binary,
@@ -836,7 +832,6 @@ export class UwsgiLoader {
   }
 
   finish(): UwsgiConfig {
-    const index = emptyIndex();
     for (const e of this.ex) {
       const info = optionInfo(e.name);
       e.entry = info;
@@ -846,10 +841,8 @@ export class UwsgiLoader {
         e.pluginLoaded = this.loaded.has(info.plugin);
         e.beforePlugin = e.unavailableAtAdd || undefined;
       }
-      indexOption(index, e);
     }
     this.cfg.options = this.ex;
-    this.cfg.index = index;
     // `loaded` starts as a pip build's built-in plugins and only grows: the same size means
     // nothing was added, and the shared list is that set.
     this.cfg.plugins = this.setup.binary === 'embedded' && this.loaded.size === EMBEDDED_PLUGINS.size ? EMBEDDED_PLUGIN_LIST : [...this.loaded];

@@ -100,8 +100,8 @@ export interface UwsgiConfig {
   files: SourceFile[];
   /** Every option in the order uWSGI applies it. */
   options: UwsgiOptionValue[];
-  /** The options grouped by variable and by kind (read through `allValues`, `optionsOfKind`, …). */
-  index: OptionIndex;
+  /** The options grouped by variable and by kind, once asked for (read through `optionIndex`, `allValues`, …). */
+  index?: OptionIndex;
   problems: ParseProblem[];
 
   // ---- extensions -------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /**
  * The options of one config grouped once, each group in the order uWSGI applies them, with
- * placeholders left out. The loader fills it as it completes each option (one pass); rules
- * read it through the helpers of index.ts (`allValues`, `optionsOfKind`, …), many times per config.
+ * placeholders left out. Rules read it through the helpers of index.ts (`allValues`,
+ * `optionsOfKind`, …), many times per config; it is made once, when rules first ask.
  */
 import type { UwsgiOptionValue } from './model.js';
 import { canonicalName, type ParserKind } from './options.js';
@@ -15,16 +15,15 @@ export interface OptionIndex {
   unknown: UwsgiOptionValue[];
 }
 
-export function emptyIndex(): OptionIndex {
-  return { byVariable: new Map(), byKind: new Map(), unknown: [] };
-}
-
-/** Add the next option (its `entry` and `known` final) to the index. */
-export function indexOption(index: OptionIndex, o: UwsgiOptionValue): void {
-  if (o.placeholder) return;
-  push(index.byVariable, canonicalName(o.name), o);
-  if (o.entry) push(index.byKind, o.entry.kind, o);
-  if (!o.known) index.unknown.push(o);
+export function indexOptions(options: readonly UwsgiOptionValue[]): OptionIndex {
+  const index: OptionIndex = { byVariable: new Map(), byKind: new Map(), unknown: [] };
+  for (const o of options) {
+    if (o.placeholder) continue;
+    push(index.byVariable, canonicalName(o.name), o);
+    if (o.entry) push(index.byKind, o.entry.kind, o);
+    if (!o.known) index.unknown.push(o);
+  }
+  return index;
 }
 
 function push<K>(m: Map<K, UwsgiOptionValue[]>, key: K, o: UwsgiOptionValue): void {
