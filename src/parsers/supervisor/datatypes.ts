@@ -61,22 +61,14 @@ export function listOfExitcodes(v: string): Converted<number[]> {
   return ok(out);
 }
 
-const BYTE_SUFFIXES: Array<[string, number]> = [
-  ['kb', 1024],
-  ['mb', 1024 * 1024],
-  ['gb', 1024 * 1024 * 1024],
-];
-
+/** `byte_size`: an optional kb/mb/gb suffix (any case) multiplies the number before it. */
 export function byteSize(v: string): Converted<number> {
   const s = pyLower(v);
-  for (const [suffix, mult] of BYTE_SUFFIXES) {
-    if (s.slice(-2) === suffix) {
-      const n = pyInt(s.slice(0, -2));
-      return n === undefined ? fail(pyIntError(s.slice(0, -2))) : ok(n * mult);
-    }
-  }
-  const n = pyInt(s);
-  return n === undefined ? fail(pyIntError(s)) : ok(n);
+  const suffix = s.slice(-2);
+  const mult = suffix === 'kb' ? 1024 : suffix === 'mb' ? 1024 * 1024 : suffix === 'gb' ? 1024 * 1024 * 1024 : undefined;
+  const digits = mult === undefined ? s : s.slice(0, -2);
+  const n = pyInt(digits);
+  return n === undefined ? fail(pyIntError(digits)) : ok(mult === undefined ? n : n * mult);
 }
 
 export function octalType(v: string): Converted<number> {
@@ -225,15 +217,15 @@ export function readGroups(fs: FsView): Passwd | undefined {
 }
 
 export function nameToUid(v: string, passwd: Passwd | undefined): Converted<number | string> {
-  const n = pyInt(v);
   if (!passwd) return UNKNOWN;
+  const n = pyInt(v);
   if (n !== undefined) return passwd.uids.has(n) ? ok(n) : fail(`Invalid user id ${v}`);
   return passwd.names.has(v) ? ok(v) : fail(`Invalid user name ${v}`);
 }
 
 function nameToGid(v: string, groups: Passwd | undefined): Converted<number | string> {
-  const n = pyInt(v);
   if (!groups) return UNKNOWN;
+  const n = pyInt(v);
   if (n !== undefined) return groups.uids.has(n) ? ok(n) : fail(`Invalid group id ${v}`);
   return groups.names.has(v) ? ok(v) : fail(`Invalid group name ${v}`);
 }

@@ -10,7 +10,7 @@ import type { LoadContext } from '../../core/project.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { readIni, type IniFile } from './ini.js';
 import type { SupervisorConfig, SupervisorInclude, SupervisorProgram, SupervisorSection } from './model.js';
-import { parseUwsgiCommandLine } from '../uwsgi/index.js';
+import { parseUwsgiCommandLine, type CommandLineOptions } from '../uwsgi/index.js';
 import { sectionType } from './schema.js';
 import { Value } from './value.js';
 import { evaluate, expandInclude } from './semantics.js';
@@ -98,7 +98,7 @@ function buildConfig(root: SourceFile, read: (s: SourceFile) => IniFile, ctx: Lo
   for (const program of config.programs) {
     attachUwsgi(program, ctx);
     // The uWSGI front end's findings on the command line are reported by the uWSGI rules.
-    if (program.uwsgi) config.problems.push(...program.uwsgi.problems);
+    if (program.uwsgi && program.uwsgi.problems.length > 0) config.problems.push(...program.uwsgi.problems);
   }
   return config;
 }
@@ -107,13 +107,16 @@ function buildConfig(root: SourceFile, read: (s: SourceFile) => IniFile, ctx: Lo
 export const UWSGI_PROGRAM = /^uwsgi(?:[-_][\w.-]*)?$/;
 
 function attachUwsgi(program: SupervisorProgram, ctx: LoadContext): void {
-  const argv = program.command?.argv;
-  if (!argv || argv.length === 0) return;
-  if (!UWSGI_PROGRAM.test(path.posix.basename(argv[0]!.value))) return;
-  program.uwsgi = parseUwsgiCommandLine(argv, program.command!.value.at.source, ctx, {
-    ...(program.directory?.startsWith('/') ? { cwd: program.directory } : {}),
-    ...(program.environment ? { env: program.environment } : {}),
-  });
+  const command = program.command;
+  const argv = command?.argv;
+  if (!command || !argv || argv.length === 0) return;
+  const program0 = argv[0]!.value;
+  // Most programs are something else: the substring test spares them the basename.
+  if (!program0.includes('uwsgi') || !UWSGI_PROGRAM.test(path.posix.basename(program0))) return;
+  const options: CommandLineOptions = {};
+  if (program.directory?.startsWith('/')) options.cwd = program.directory;
+  if (program.environment) options.env = program.environment;
+  program.uwsgi = parseUwsgiCommandLine(argv, command.value.at.source, ctx, options);
 }
 
 /** Apply one file's statements: sections merge by name, options replace earlier ones. */
@@ -123,8 +126,11 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
   const copies = file.applied;
   file.applied = true;
   let current: SupervisorSection | undefined;
-  for (const st of file.statements) {
-    if (st.type === 'section') {
+  // An indexed loop: an iterator allocates per statement until optimized, and files are long.
+  const statements = file.statements;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i]!;
+    if (!(st instanceof Value)) {
       const at: Span = { source, start: st.start, end: st.end };
       if (st.name === 'DEFAULT') {
         config.defaults ??= newSection('DEFAULT', at);

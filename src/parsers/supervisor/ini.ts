@@ -12,9 +12,18 @@ import * as fs from 'node:fs';
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile } from '../../core/source.js';
 import { pyIsSpace, pyRepr, pyRstrip, skipSpace, trimEnd } from './pystr.js';
+import { SECTION_KEYS } from './schema.js';
 import { Value } from './value.js';
 
 export const PARSE_ERROR = 'supervisor/parse-error';
+
+/**
+ * The keys supervisord reads, each as the one string the model looks it up by. A large
+ * config repeats a few dozen keys tens of thousands of times: sharing these strings keeps
+ * that many fewer objects alive, and the lookups by key find them by identity.
+ */
+const KNOWN_KEYS = new Map<string, string>();
+for (const keys of Object.values(SECTION_KEYS)) for (const key of Object.keys(keys)) KNOWN_KEYS.set(key, key);
 
 /** One line of a value: its text span in the source (empty lines of a value have start = end). */
 export interface ValuePiece {
@@ -215,7 +224,9 @@ export function readIni(source: SourceFile): IniFile {
   const l = new LineCursor(text);
   while (l.advance()) {
     lineno++;
-    let commentStart = inlineCommentStart(text, l.start, l.end, semis, hashes);
+    // Most lines have neither prefix: then there is no round of the search to run.
+    let commentStart =
+      semis.find(l.start, l.end) === -1 && hashes.find(l.start, l.end) === -1 ? -1 : inlineCommentStart(text, l.start, l.end, semis, hashes);
     const first = skipSpace(text, l.start, l.end);
     // Full-line comments: `line.strip().startswith(prefix)`.
     const c0 = text.charCodeAt(first);
@@ -285,7 +296,8 @@ export function readIni(source: SourceFile): IniFile {
     }
     const keyEnd = trimEnd(text, vStart, delim);
     const valueStart = skipSpace(text, delim + 1, vEnd);
-    const key = text.slice(vStart, keyEnd).toLowerCase();
+    const written = text.slice(vStart, keyEnd).toLowerCase();
+    const key = KNOWN_KEYS.get(written) ?? written;
     if (key === '') {
       result.problems.push({
         ruleId: PARSE_ERROR,

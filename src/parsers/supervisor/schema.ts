@@ -143,21 +143,31 @@ export const SECTION_KEYS: Record<SectionType, Record<string, KeySpec>> = {
   },
 };
 
-/** Section type by supervisord's own tests (`startswith`, exact names). */
+/** The section types named by their prefix up to the colon (`program:web`). */
+const TYPE_BEFORE_COLON = new Map<string, SectionType>([
+  ['rpcinterface', 'rpcinterface'],
+  ['ctlplugin', 'ctlplugin'],
+  ['program', 'program'],
+  ['eventlistener', 'eventlistener'],
+  ['fcgi-program', 'fcgi-program'],
+  ['group', 'group'],
+]);
+
+/**
+ * Section type by supervisord's own tests (`startswith`, exact names): `x:` prefixes (one
+ * lookup, as most sections are `program:x` and the like), then the exact names and the
+ * HTTP server prefixes, which need no colon.
+ */
 export function sectionType(name: string): { type: SectionType | undefined; suffix: string | undefined } {
   const colon = name.indexOf(':');
   const suffix = colon === -1 ? undefined : name.slice(colon + 1);
+  const byPrefix = colon === -1 ? undefined : TYPE_BEFORE_COLON.get(name.slice(0, colon));
+  if (byPrefix !== undefined) return { type: byPrefix, suffix };
   if (name === 'supervisord') return { type: 'supervisord', suffix };
   if (name === 'supervisorctl') return { type: 'supervisorctl', suffix };
   if (name === 'include') return { type: 'include', suffix };
   if (name.startsWith('unix_http_server')) return { type: 'unix_http_server', suffix };
   if (name.startsWith('inet_http_server')) return { type: 'inet_http_server', suffix };
-  if (name.startsWith('rpcinterface:')) return { type: 'rpcinterface', suffix };
-  if (name.startsWith('ctlplugin:')) return { type: 'ctlplugin', suffix };
-  if (name.startsWith('program:')) return { type: 'program', suffix };
-  if (name.startsWith('eventlistener:')) return { type: 'eventlistener', suffix };
-  if (name.startsWith('fcgi-program:')) return { type: 'fcgi-program', suffix };
-  if (name.startsWith('group:')) return { type: 'group', suffix };
   return { type: undefined, suffix };
 }
 

@@ -440,7 +440,8 @@ function supervisordSection(env: Env, s: SupervisorSection): void {
 }
 
 function dirCheck(env: Env, s: SupervisorSection, got: Got, how: 'directory' | 'dirpath', wrap = false): void {
-  if (!got.value || got.text === undefined) return;
+  // Without host checks no directory is known to be missing: nothing to work out.
+  if (!got.value || got.text === undefined || !env.ctx.fs.hostChecks) return;
   const r = how === 'directory' ? existingDirectory(got.text, env.ctx.fs) : existingDirpath(got.text, env.ctx.fs);
   if (r.ok === false) {
     const checked = 'checked' in r ? r.checked : undefined;
@@ -793,7 +794,8 @@ function processesFromSection(
   const dir = read.processGet('directory');
   if (dir.text !== undefined) program.directory = dir.text;
   const logs: Record<string, ReturnType<typeof logfileName> | undefined> = {};
-  for (const { stream: k, logfile, backups, maxbytes: maxbytesKey, syslog, getOptions } of LOG_STREAMS) {
+  for (let i = 0; i < LOG_STREAMS.length; i++) {
+    const { stream: k, logfile, backups, maxbytes: maxbytesKey, syslog, getOptions } = LOG_STREAMS[i]!;
     const lf = read.processGet(logfile, getOptions);
     if (lf.value && lf.text !== undefined) {
       const name = logfileName(lf.text);
@@ -982,7 +984,9 @@ function makeCommand(got: Got): SupervisorCommand {
   }
   // The words become argv in place: their ranges move from the expanded text to the source
   // (rawSpan's arithmetic, without a Span object per word).
-  for (const t of r.tokens) {
+  const tokens = r.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const start = rawToSource(v, got.map(t.start));
     t.end = Math.max(start, rawToSource(v, got.map(t.end, true)));
     t.start = start;

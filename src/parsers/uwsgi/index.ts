@@ -6,7 +6,8 @@
  */
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
-import { UwsgiLoader } from './loader.js';
+import { UwsgiLoader, type LoaderSetup } from './loader.js';
+import { indexOptions, type OptionIndex } from './option-index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
 import { canonicalName, type ParserKind } from './options.js';
 
@@ -146,19 +147,16 @@ export interface CommandLineOptions {
 export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: LoadContext, opts: CommandLineOptions = {}): UwsgiConfig {
   const program = args[0]?.value ?? 'uwsgi';
   const { binary, implicitPlugins } = binaryOf(program);
-  const lctx: LoadContext = opts.env ? { fs: ctx.fs, config: { ...ctx.config, env: { ...ctx.config.env, ...opts.env } } } : ctx;
   const pluginArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const m = PLUGINS_ARG.exec(args[i]!.value);
     if (m) pluginArgs.push(m[1] ?? args[i + 1]?.value ?? '');
   }
   const mentionsPlugins = loadsLanguagePlugin(pluginArgs);
-  const l = new UwsgiLoader(lctx, source, 'argv', {
-    binary,
-    implicitPlugins,
-    ...(opts.cwd ? { cwd: opts.cwd } : {}),
-    assumeEmbedded: binary === 'unknown' && !mentionsPlugins,
-  });
+  const setup: LoaderSetup = { binary, implicitPlugins, assumeEmbedded: binary === 'unknown' && !mentionsPlugins };
+  if (opts.cwd) setup.cwd = opts.cwd;
+  if (opts.env) setup.env = { ...ctx.config.env, ...opts.env };
+  const l = new UwsgiLoader(ctx, source, 'argv', setup);
   if (args[0]) l.cfg.program = { value: args[0].value, at: { source, start: args[0].start, end: args[0].end } };
   l.addEnvOptions();
   l.commandLine(args, source);
@@ -186,34 +184,9 @@ export function binaryOf(program: string): { binary: UwsgiConfig['binary']; impl
 // ---------------------------------------------------------------------------------------
 // Helpers for rules and other front ends
 
-/** The options of one config grouped once, in the order uWSGI applies them; placeholders left out. */
-interface OptionIndex {
-  /** By option variable (aliases together). */
-  byVariable: Map<string, UwsgiOptionValue[]>;
-  /** By the kind of the option's parser (known options only). */
-  byKind: Map<ParserKind, UwsgiOptionValue[]>;
-}
-
-const indexes = new WeakMap<UwsgiOptionValue[], OptionIndex>();
-
-function optionIndex(config: UwsgiConfig): OptionIndex {
-  let index = indexes.get(config.options);
-  if (!index) {
-    index = { byVariable: new Map(), byKind: new Map() };
-    for (const o of config.options) {
-      if (o.placeholder) continue;
-      push(index.byVariable, canonicalName(o.name), o);
-      if (o.entry) push(index.byKind, o.entry.kind, o);
-    }
-    indexes.set(config.options, index);
-  }
-  return index;
-}
-
-function push<K>(m: Map<K, UwsgiOptionValue[]>, key: K, o: UwsgiOptionValue): void {
-  const list = m.get(key);
-  if (list) list.push(o);
-  else m.set(key, [o]);
+/** The options of a config grouped once (made on the first call). */
+export function optionIndex(config: UwsgiConfig): OptionIndex {
+  return (config.index ??= indexOptions(config.options));
 }
 
 const NONE: UwsgiOptionValue[] = [];
@@ -226,6 +199,16 @@ export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[]
 /** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
 export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): UwsgiOptionValue[] {
   return optionIndex(config).byKind.get(kind) ?? NONE;
+}
+
+/** The values of every option variable (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
+export function valuesByVariable(config: UwsgiConfig): IterableIterator<UwsgiOptionValue[]> {
+  return optionIndex(config).byVariable.values();
+}
+
+/** Every option that uWSGI does not know (no table entry, no `declare-option`), in order. Placeholders are left out. */
+export function unknownOptions(config: UwsgiConfig): UwsgiOptionValue[] {
+  return optionIndex(config).unknown;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */

@@ -60,8 +60,13 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
   const magic = magicSub(source.text, table);
   const t = magic.text;
   const identity = magic.outStarts.length === 0;
-  const ms = (o: number) => (identity ? o : mapStart(magic, o));
-  const me = (o: number) => (identity ? o : mapEnd(magic, o));
+  // Offsets of the substituted text map back to the source. A line lying inside one literal
+  // segment (most lines) maps by a constant shift, found once per line with a cursor over the
+  // segments; only lines touching a substitution go through the segment search per offset.
+  const segStarts = magic.outStarts;
+  let seg = 0;
+  let direct = true;
+  let shift = 0;
   const entries: IniEntry[] = [];
   const headers: IniHeader[] = [];
   const nulAt: number[] = [];
@@ -79,9 +84,16 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
     let ls = pos;
     let le = nl;
     pos = nl + 1;
+    if (!identity) {
+      // An empty key at the line start ends at the line break before it: cover that too.
+      const from = ls > 0 ? ls - 1 : 0;
+      while (seg + 1 < segStarts.length && segStarts[seg + 1]! <= from) seg++;
+      direct = !magic.replaced[seg] && (seg + 1 === segStarts.length || segStarts[seg + 1]! >= le);
+      shift = magic.inStarts[seg]! - segStarts[seg]!;
+    }
     if (nextNul !== -1 && nextNul < ls) nextNul = t.indexOf('\0', ls);
     if (nextNul !== -1 && nextNul < le) {
-      nulAt.push(ms(nextNul));
+      nulAt.push(direct ? nextNul + shift : mapStart(magic, nextNul));
       le = nextNul;
     }
     while (ls < le && isStripChar(t.charCodeAt(ls))) ls++;
@@ -90,7 +102,7 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
     const c0 = t.charCodeAt(ls);
     if (c0 === 91 /* [ */) {
       current = t.slice(ls + 1, le - 1);
-      currentHeader = { name: current, text: t.slice(ls, le), start: ms(ls), end: me(le), entries: 0 };
+      currentHeader = { name: current, text: t.slice(ls, le), start: direct ? ls + shift : mapStart(magic, ls), end: direct ? le + shift : mapEnd(magic, le), entries: 0 };
       headers.push(currentHeader);
       continue;
     }
@@ -112,16 +124,20 @@ export function readIni(source: SourceFile, table: MagicTable, section: string):
       ke = le;
       vs = le;
     }
-    entries.push({
-      key: t.slice(ls, ke),
-      value: t.slice(vs, le),
-      keyStart: ms(ls),
-      keyEnd: me(ke),
-      valueStart: vs < le ? ms(vs) : me(le),
-      valueEnd: me(le),
-      hasEquals,
-      unknownMagic: !identity && vs < le && rangeHasUnknown(magic, vs, le),
-    });
+    entries.push(
+      direct
+        ? { key: t.slice(ls, ke), value: t.slice(vs, le), keyStart: ls + shift, keyEnd: ke + shift, valueStart: vs + shift, valueEnd: le + shift, hasEquals, unknownMagic: false }
+        : {
+            key: t.slice(ls, ke),
+            value: t.slice(vs, le),
+            keyStart: mapStart(magic, ls),
+            keyEnd: mapEnd(magic, ke),
+            valueStart: vs < le ? mapStart(magic, vs) : mapEnd(magic, le),
+            valueEnd: mapEnd(magic, le),
+            hasEquals,
+            unknownMagic: vs < le && rangeHasUnknown(magic, vs, le),
+          },
+    );
   }
   // `got_section` counts only key lines of the asked section.
   return { entries, headers, sectionFound: entries.length > 0, deletedMagic: magic.deleted, nulAt };

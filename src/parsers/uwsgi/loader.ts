@@ -26,6 +26,7 @@ import {
   ALL_OPTION_NAMES,
   DEBIAN_PLUGINS,
   EMBEDDED_PLUGINS,
+  embeddedGetoptTable,
   getoptTable,
   isKnownOption,
   optionEntries,
@@ -148,6 +149,8 @@ export interface LoaderSetup {
   implicitPlugins: string[];
   /** uWSGI's working directory when known (supervisor `directory=`), for relative paths. */
   cwd?: string;
+  /** The process environment for `UWSGI_*` options and `$(VAR)`, when not the configured one (supervisor `environment=`). */
+  env?: Record<string, string>;
   /**
    * With an unknown binary and no plugins line: treat the options of a pip build's built-in
    * plugins as available (no getopt or strict errors that only Debian's build would give).
@@ -160,6 +163,10 @@ const NO_PLUGINS: ReadonlySet<string> = new Set();
 const EMBEDDED_PLUGIN_LIST = [...EMBEDDED_PLUGINS];
 const PYTHON2_PLUGIN = /^python(2|27|2\.7)?$/;
 const END_KEYS = new Set(['end', 'endfor', 'endif', 'end-if', 'end-for']);
+/** `UWSGI_*` variables uWSGI sets for itself and does not read as options (utils.c:1616). */
+const NOT_OPTION_ENV = ['RELOADS', 'VASSALS_DIR', 'EMPEROR_FD', 'BROODLORD_NUM', 'EMPEROR_FD_CONFIG', 'EMPEROR_PROXY', 'JAIL_PID', 'ORIGINAL_PROC_NAME'];
+/** A value holding none of these has nothing for the `$()`, `@()`, `%()` passes. */
+const PASS_SYMBOL = /[$@%]/;
 const SCHEMES = ['call', 'callint', 'data', 'emperor', 'exec', 'fd', 'http', 'https', 'section', 'sym'];
 
 export class UwsgiLoader {
@@ -218,11 +225,10 @@ export class UwsgiLoader {
   // Step 1: environment
 
   addEnvOptions(): void {
-    const env = this.ctx.config.env;
+    const env = this.setup.env ?? this.ctx.config.env;
     const root = this.cfg.root;
-    const skip = ['RELOADS', 'VASSALS_DIR', 'EMPEROR_FD', 'BROODLORD_NUM', 'EMPEROR_FD_CONFIG', 'EMPEROR_PROXY', 'JAIL_PID', 'ORIGINAL_PROC_NAME'];
     for (const [k, v] of Object.entries(env)) {
-      if (!k.startsWith('UWSGI_') || skip.includes(k.slice(6))) continue;
+      if (!k.startsWith('UWSGI_') || NOT_OPTION_ENV.includes(k.slice(6))) continue;
       const key = k.slice(6).toLowerCase().replaceAll('_', '-');
       this.add(new OptionValue(key, k, v, v, root, 0, 0, 0, 0, 'env'));
     }
@@ -243,7 +249,10 @@ export class UwsgiLoader {
   private currentGetoptTable(): GetoptTable {
     const c = this.tableCache;
     if (c && c.loaded === this.loaded.size && c.assumed === this.assumed.size) return c.table;
-    const table = getoptTable(this.assumed.size ? [...this.loaded, ...this.assumed] : this.loaded);
+    // Most command lines run a pip build with no plugin loaded beyond its built-in ones (`loaded`
+    // then starts as that set, so the same size means the same set).
+    const onlyEmbedded = this.loaded.size === EMBEDDED_PLUGINS.size ? this.setup.binary === 'embedded' : this.loaded.size === 0 && this.assumed === EMBEDDED_PLUGINS;
+    const table = onlyEmbedded ? embeddedGetoptTable() : getoptTable(this.assumed.size ? [...this.loaded, ...this.assumed] : this.loaded);
     this.tableCache = { loaded: this.loaded.size, assumed: this.assumed.size, table };
     return table;
   }
@@ -425,7 +434,8 @@ export class UwsgiLoader {
     if (!this.cfg.files.includes(source)) this.cfg.files.push(source);
     this.lastFile = { path: deployed, source, magic: fileEntries };
     this.checkEncoding(source, at);
-    const load: UwsgiLoad = { path: deployed, section, source, sectionFound: false, format: 'ini', ...(at ? { at } : {}) };
+    const load: UwsgiLoad = { path: deployed, section, source, sectionFound: false, format: 'ini' };
+    if (at) load.at = at;
     this.cfg.loads.push(load);
     if (source.decode.binary && at === undefined && source !== this.cfg.root) return;
     const table = new MagicTable(fileEntries, this.firstMagic);
@@ -641,10 +651,15 @@ export class UwsgiLoader {
 
   runPasses(): void {
     if (this.stopped) return;
-    const env = this.ctx.config.env;
-    this.pass('$', (key) => (Object.hasOwn(env, key) ? { value: env[key]!, unknown: false } : { value: undefined, unknown: true }));
-    this.pass('@', (key, e) => this.atFile(key, e));
-    this.pass('%', (key) => this.placeholder(key));
+    const env = this.setup.env ?? this.ctx.config.env;
+    // The passes change only values holding their symbol, so a value without any of the three
+    // symbols is left alone by all of them: pick the others once.
+    const pending: OptionValue[] = [];
+    for (const e of this.ex) if (!e.noValue && !e.configured && !e.inherited && PASS_SYMBOL.test(e.value)) pending.push(e);
+    if (!pending.length) return;
+    this.pass(pending, '$', (key) => (Object.hasOwn(env, key) ? { value: env[key]!, unknown: false } : { value: undefined, unknown: true }));
+    this.pass(pending, '@', (key, e) => this.atFile(key, e));
+    this.pass(pending, '%', (key) => this.placeholder(key));
   }
 
   private atFile(file: string, e: OptionValue): { value: string | undefined; unknown: boolean } {
@@ -729,10 +744,9 @@ export class UwsgiLoader {
   }
 
   /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
-  private pass(symbol: string, hook: (key: string, e: OptionValue) => { value: string | undefined; unknown: boolean }): void {
-    for (const e of this.ex) {
+  private pass(pending: OptionValue[], symbol: string, hook: (key: string, e: OptionValue) => { value: string | undefined; unknown: boolean }): void {
+    for (const e of pending) {
       if (this.stopped) return;
-      if (e.noValue || e.configured || e.inherited) continue;
       let v = e.value;
       if (!v.includes(symbol)) continue;
       let hasSymbol = 0;

@@ -152,10 +152,18 @@ export function isKnownOption(name: string): boolean {
   return OPTIONS.has(name);
 }
 
+/** optionInfo's answers by name (null: not an option); asked for every option of every config. */
+const linuxEntries = new Map<string, OptionEntry | null>();
+
 /** The entry uWSGI on Linux uses for a name (the first one whose `#if` holds on Debian). */
 export function optionInfo(name: string): OptionEntry | undefined {
-  const es = OPTIONS.get(name);
-  return es && linuxEntry(es);
+  let info = linuxEntries.get(name);
+  if (info === undefined) {
+    const es = OPTIONS.get(name);
+    info = es ? linuxEntry(es) : null;
+    linuxEntries.set(name, info);
+  }
+  return info ?? undefined;
 }
 
 function linuxEntry(entries: OptionEntry[]): OptionEntry {
@@ -245,6 +253,13 @@ export function getoptTable(plugins: Iterable<string>): GetoptTable {
     getoptCacheAsListed.set(listedKey, t);
   }
   return t;
+}
+
+let embeddedTable: GetoptTable | undefined;
+
+/** The tables of a pip build that loads no other plugin (the usual command line). */
+export function embeddedGetoptTable(): GetoptTable {
+  return (embeddedTable ??= getoptTable(EMBEDDED_PLUGINS));
 }
 
 function buildGetoptTable(plugins: string[]): GetoptTable {

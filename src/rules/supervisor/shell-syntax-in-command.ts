@@ -8,19 +8,26 @@ interface Hit {
   end: number;
 }
 
-/** Characters that can start shell syntax (or change quoting): everything else is skipped fast. */
-const SPECIAL = new Uint8Array(128);
-for (const ch of '\'"\\`$|&;><~0123456789') SPECIAL[ch.charCodeAt(0)] = 1;
+/**
+ * Characters that can start shell syntax or change quoting (a digit only before `>`, as in
+ * `2>log`). The loop below jumps from one to the next: the others change nothing, and a
+ * command is mostly others.
+ */
+const SPECIAL = /['"\\`$|&;><~]|\d(?=>)/g;
 const isWs = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** Index of the first special character at or after `from`, or -1. */
+function nextSpecial(raw: string, from: number): number {
+  SPECIAL.lastIndex = from;
+  const m = SPECIAL.exec(raw);
+  return m === null ? -1 : m.index;
+}
 
 /** Shell operators outside single quotes (double quotes keep `$` and backticks live in a shell). */
 export function shellHits(raw: string): Hit[] {
   const hits: Hit[] = [];
   let quote: '' | "'" | '"' = '';
-  for (let i = 0; i < raw.length; i++) {
-    const code = raw.charCodeAt(i);
-    // Fast skip of ordinary characters.
-    if (code < 128 && SPECIAL[code] === 0) continue;
+  for (let i = nextSpecial(raw, 0); i !== -1; i = nextSpecial(raw, i + 1)) {
     const c = raw[i]!;
     const wordStart = i === 0 || isWs(raw[i - 1]);
     if (quote === "'") {

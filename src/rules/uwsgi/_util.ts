@@ -4,7 +4,7 @@
  */
 import type { RuleContext } from '../../core/rule.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionsOfKind } from '../../parsers/uwsgi/index.js';
+import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionIndex, optionsOfKind } from '../../parsers/uwsgi/index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 
 /**
@@ -19,6 +19,9 @@ export function configs(ctx: RuleContext): UwsgiConfig[] {
   const hit = configsCache.get(ctx.project);
   if (hit) return hit;
   const r = collectConfigs(ctx);
+  // Index every config here, at one place: lookups then never build one (and never carry
+  // the builder when they are optimized).
+  for (const c of r) optionIndex(c);
   configsCache.set(ctx.project, r);
   return r;
 }
@@ -44,9 +47,12 @@ export function shown(o: UwsgiOptionValue): string {
   return `${o.written} = ${o.raw}`;
 }
 
+const LEADING_INT = /^[ \t\n\v\f\r]*([+-]?\d+)/;
+const LEADING_SIGN_DIGITS = /^[ \t\n\v\f\r]*([+-]?)(\d+)/;
+
 /** C `atoi`: leading whitespace, sign, digits; 0 when none. */
 export function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  const m = LEADING_INT.exec(s);
   if (!m) return 0;
   const n = Number(m[1]);
   return Number.isFinite(n) ? n : 0;
@@ -54,7 +60,7 @@ export function atoi(s: string): number {
 
 /** C `strtoul(s, NULL, 10)` as a JS number (negative wraps like C; saturates at 2^64-1). */
 export function strtoul(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(s);
+  const m = LEADING_SIGN_DIGITS.exec(s);
   if (!m) return 0;
   const n = Number(m[2]);
   return m[1] === '-' ? 2 ** 64 - n : Math.min(n, 2 ** 64 - 1);

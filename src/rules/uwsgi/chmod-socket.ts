@@ -1,6 +1,8 @@
 import type { Rule } from '../../core/rule.js';
 import { allValues, configs } from './_util.js';
 
+const THREE_OCTAL_DIGITS = /^[0-7]{3}$/;
+
 export const chmodSocket: Rule = {
   meta: {
     id: 'uwsgi/chmod-socket',
@@ -13,7 +15,7 @@ export const chmodSocket: Rule = {
       for (const o of allValues(c, 'chmod-socket')) {
         if (o.unknown || o.noValue || o.placeholder || o.conditional) continue;
         const v = o.value;
-        if (v === '1' || /^[0-7]{3}$/.test(v)) continue;
+        if (v === '1' || THREE_OCTAL_DIGITS.test(v)) continue;
         const suggestion = /^0[0-7]{3}$/.test(v) ? ` Write "${v.slice(1)}".` : /^[0-7]{3}\s/.test(v) ? ` Write "${v.slice(0, 3)}".` : '';
         ctx.report({
           at: o.origin === 'ini' && v === '' ? o.keyAt : o.at,

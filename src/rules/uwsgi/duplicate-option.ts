@@ -1,8 +1,8 @@
-import type { Rule } from '../../core/rule.js';
+import type { Rule, RuleContext } from '../../core/rule.js';
 import type { SourceFile } from '../../core/source.js';
 import type { UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
-import { uwsgiBool } from '../../parsers/uwsgi/index.js';
-import { aliasesOf, canonicalName, type ParserKind } from '../../parsers/uwsgi/options.js';
+import { uwsgiBool, valuesByVariable } from '../../parsers/uwsgi/index.js';
+import { aliasesOf, type ParserKind } from '../../parsers/uwsgi/options.js';
 import { configs, intValue } from './_util.js';
 
 const SCALAR = new Set<ParserKind>(['bool', 'bool-inverted', 'int', 'int16', 'int64', 'megabytes', 'string']);
@@ -26,35 +26,39 @@ export const duplicateOption: Rule = {
   },
   check(ctx) {
     for (const c of configs(ctx)) {
-      const seen = new Map<SourceFile, Map<string, UwsgiOptionValue>>();
-      for (const o of c.options) {
-        if (!o.known || o.placeholder || o.conditional || o.origin !== 'ini') continue;
-        const info = o.entry;
-        if (!info || !SCALAR.has(info.kind)) continue;
-        let perFile = seen.get(o.source);
-        if (!perFile) seen.set(o.source, (perFile = new Map()));
-        const key = canonicalName(o.name);
-        const prev = perFile.get(key);
-        perFile.set(key, o);
-        if (!prev) continue;
-        const a = effect(prev, info.kind);
-        const b = effect(o, info.kind);
-        if (a === undefined || b === undefined) continue;
-        const isBool = info.kind === 'bool' || info.kind === 'bool-inverted';
-        const oddBool = isBool && (!BOOL_WORDS.test(o.value.trim()) || !BOOL_WORDS.test(prev.value.trim()));
-        if (a === b && !oddBool) continue;
-        const names = aliasesOf(o.name);
-        const alias = prev.name !== o.name ? ` ("${prev.name}" and "${o.name}" are the same option)` : '';
-        const hints = [`uWSGI applies options in order and this one keeps only its last value: "${o.name} = ${o.value}".${alias}`];
-        if (isBool && /[/.]/.test(o.value)) hints.push(`"${o.value}" looks like a path: was this line meant for another option (pidfile, logto, …)?`);
-        hints.push('Remove the line you do not want.');
-        ctx.report({
-          at: o.keyAt,
-          message: `"${o.name}" is set again with a different value; the earlier "${prev.name} = ${prev.value}" is overridden`,
-          hint: hints.join(' '),
-          related: [{ at: prev.keyAt, message: names.length > 1 ? `first set here (as "${prev.name}")` : 'first set here' }],
-        });
-      }
+      // Only a variable set more than once can be set again.
+      for (const values of valuesByVariable(c)) if (values.length > 1) checkVariable(ctx, values);
     }
   },
 };
+
+/** The values of one option variable (aliases together) in one config, in order. */
+function checkVariable(ctx: RuleContext, values: UwsgiOptionValue[]): void {
+  // The previous value of the variable in each file.
+  const lastInFile = new Map<SourceFile, UwsgiOptionValue>();
+  for (const o of values) {
+    if (!o.known || o.conditional || o.origin !== 'ini') continue;
+    const info = o.entry;
+    if (!info || !SCALAR.has(info.kind)) continue;
+    const prev = lastInFile.get(o.source);
+    lastInFile.set(o.source, o);
+    if (!prev) continue;
+    const a = effect(prev, info.kind);
+    const b = effect(o, info.kind);
+    if (a === undefined || b === undefined) continue;
+    const isBool = info.kind === 'bool' || info.kind === 'bool-inverted';
+    const oddBool = isBool && (!BOOL_WORDS.test(o.value.trim()) || !BOOL_WORDS.test(prev.value.trim()));
+    if (a === b && !oddBool) continue;
+    const names = aliasesOf(o.name);
+    const alias = prev.name !== o.name ? ` ("${prev.name}" and "${o.name}" are the same option)` : '';
+    const hints = [`uWSGI applies options in order and this one keeps only its last value: "${o.name} = ${o.value}".${alias}`];
+    if (isBool && /[/.]/.test(o.value)) hints.push(`"${o.value}" looks like a path: was this line meant for another option (pidfile, logto, …)?`);
+    hints.push('Remove the line you do not want.');
+    ctx.report({
+      at: o.keyAt,
+      message: `"${o.name}" is set again with a different value; the earlier "${prev.name} = ${prev.value}" is overridden`,
+      hint: hints.join(' '),
+      related: [{ at: prev.keyAt, message: names.length > 1 ? `first set here (as "${prev.name}")` : 'first set here' }],
+    });
+  }
+}

@@ -19,8 +19,9 @@ export const placeholder: Rule = {
     reportParseProblems(ctx, 'uwsgi/placeholder');
     for (const c of configs(ctx)) {
       if (c.stopped) continue;
-      const defined = new Set<string>();
-      for (const o of c.options) defined.add(o.name);
+      // Every option and placeholder name, gathered when a reference needs it (most values
+      // have no reference left after the passes).
+      let defined: Set<string> | undefined;
       for (const o of c.options) {
         if (o.origin === 'env' || o.unknown || o.conditional || !o.value.includes('%(') || RUNTIME_VARS.test(o.name)) continue;
         REF.lastIndex = 0;
@@ -36,7 +37,9 @@ export const placeholder: Rule = {
             });
             continue;
           }
-          if (defined.has(name) || c.incomplete) continue;
+          if (c.incomplete) continue;
+          defined ??= new Set(c.options.map((d) => d.name));
+          if (defined.has(name)) continue;
           ctx.report({
             at,
             severity: 'warning',

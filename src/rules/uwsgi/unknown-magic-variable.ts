@@ -22,6 +22,8 @@ function lineOf(src: SourceFile, offset: number): string {
 }
 
 const MAX_PER_FILE = 100;
+/** `%` + digit + hex digit: a URL escape, which uWSGI reads as the magic variable %0 … %9. */
+const URL_ESCAPE = /%[0-9][0-9A-Fa-f]/;
 
 export const unknownMagicVariable: Rule = {
   meta: {
@@ -77,7 +79,7 @@ export const unknownMagicVariable: Rule = {
         // URL escapes: "%2F", "%20" read as the magic variables %2 (a path component) or %d…
         for (const o of c.options) {
           if (o.origin !== 'ini' || o.source !== src || o.section !== l.section) continue;
-          const m = /%[0-9][0-9A-Fa-f]/.exec(o.raw);
+          const m = URL_ESCAPE.exec(o.raw);
           if (!m || o.raw[m.index - 1] === '%') continue;
           const exact = src.text.slice(o.at.start, o.at.end) === o.raw;
           ctx.report({

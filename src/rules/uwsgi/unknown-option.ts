@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Rule } from '../../core/rule.js';
 import { ALL_OPTION_NAMES, getoptTable, optionInfo } from '../../parsers/uwsgi/options.js';
+import { unknownOptions } from '../../parsers/uwsgi/index.js';
 import { configs, placeholderNames } from './_util.js';
 
 // A typo is usually copied into many files: each key's suggestion is computed once per run.
@@ -67,8 +68,8 @@ export const unknownOption: Rule = {
       let used: Set<string> | undefined;
       // Suggestions cost a scan of every option name: only for the first keys of a file.
       let suggestions = 0;
-      for (const o of c.options) {
-        if (o.known || o.placeholder || o.origin !== 'ini' || o.name === 'end') continue;
+      for (const o of unknownOptions(c)) {
+        if (o.origin !== 'ini' || o.name === 'end') continue;
         used ??= placeholderNames(c);
         if (used.has(o.name)) continue;
         const key = o.name;
