@@ -232,7 +232,8 @@ export function readIni(source: SourceFile): IniFile {
     const c0 = text.charCodeAt(first);
     if (first < l.end && (c0 === 0x23 || c0 === 0x3b)) commentStart = l.start;
     const contentEnd = commentStart === -1 ? l.end : commentStart;
-    const vStart = skipSpace(text, l.start, contentEnd);
+    // The first non-space character is known: the content starts there unless a comment starts first.
+    const vStart = first < contentEnd ? first : contentEnd;
     const vEnd = trimEnd(text, vStart, contentEnd);
     if (vStart === vEnd) {
       // An empty line (not a comment line) becomes an empty line of the current value.

@@ -671,12 +671,7 @@ const NO_NAMES: Names = new Map();
 
 /** Whether any value of the section (one of its occurrences, or one of [DEFAULT]'s) may have a `%` to expand. */
 function hasPercent(s: SupervisorSection, defaults: SupervisorSection | undefined): boolean {
-  return anyPercent(s.occurrences) || (defaults !== undefined && anyPercent(defaults.occurrences));
-}
-
-function anyPercent(values: SupervisorValue[]): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i]!.raw.includes('%')) return true;
-  return false;
+  return s.hasPercent || (defaults !== undefined && defaults.hasPercent);
 }
 
 /** `_processes_from_section` (supervisor/options.py:893). */
@@ -985,6 +980,16 @@ function makeCommand(got: Got): SupervisorCommand {
   // The words become argv in place: their ranges move from the expanded text to the source
   // (rawSpan's arithmetic, without a Span object per word).
   const tokens = r.tokens;
+  if (got.map === identity && v instanceof Value && v.lines === undefined) {
+    // Unexpanded one-line value: the raw text is the source from `v.start` on, one addition per offset.
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      t.start += v.start;
+      t.end += v.start;
+    }
+    cmd.argv = tokens;
+    return cmd;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = rawToSource(v, got.map(t.start));
