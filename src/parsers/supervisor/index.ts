@@ -153,12 +153,14 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
     const v = copies ? st.copy() : st;
     current.occurrences.push(v);
     current.values.set(v.key, v);
+    // A fresh value is unexpanded exactly when its text has a `%`.
+    if (v.expanded === undefined) current.hasPercent = true;
   }
 }
 
 function newSection(name: string, at: Span): SupervisorSection {
   const { type, suffix } = sectionType(name);
-  return { name, headerAt: at, values: new Map(), occurrences: [], headers: [], type, suffix };
+  return { name, headerAt: at, values: new Map(), occurrences: [], headers: [], type, suffix, hasPercent: false };
 }
 
 function inheritDefaults(config: SupervisorConfig): void {

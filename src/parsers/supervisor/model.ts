@@ -47,6 +47,8 @@ export interface SupervisorSection {
   type: SectionType | undefined;
   /** The part after `type:` (`web` in `program:web`), or undefined. */
   suffix: string | undefined;
+  /** Whether any occurrence has a `%` (may need expanding), noted as the values are applied. */
+  hasPercent: boolean;
 }
 
 export type SectionType =
