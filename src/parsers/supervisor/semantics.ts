@@ -533,8 +533,7 @@ function processGroups(env: Env, sections: SupervisorSection[], byName: Readonly
       const target = (ps ?? fs)!;
       shownName = target.name;
       excluded.add(target);
-      const programName = checkedProgramName(env, target);
-      if (programName !== undefined) processesFromSection(env, target, programName, groupName, 'program', s);
+      processesFromSection(env, target, groupName, 'program', s);
     }
   }
   for (const s of sections) {
@@ -546,7 +545,7 @@ function processGroups(env: Env, sections: SupervisorSection[], byName: Readonly
     }
     const pr = get(env, s, 'priority', common, { name: `${s.name}.priority` });
     if (pr.text !== undefined && pr.value) convert(env, s, pr, 'bad-integer', integer(pr.text), { wrap: false });
-    processesFromSection(env, s, nameOk.value, nameOk.value, 'program');
+    processesFromSection(env, s, nameOk.value, 'program');
   }
   for (const s of sections) {
     if (s.type !== 'eventlistener') continue;
@@ -601,8 +600,7 @@ function eventListener(env: Env, s: SupervisorSection): void {
       );
     }
   }
-  const programName = checkedProgramName(env, s);
-  if (programName !== undefined) processesFromSection(env, s, programName, s.suffix ?? '', 'eventlistener');
+  processesFromSection(env, s, s.suffix ?? '', 'eventlistener');
 }
 
 function fcgiProgram(env: Env, s: SupervisorSection): void {
@@ -648,7 +646,7 @@ function fcgiProgram(env: Env, s: SupervisorSection): void {
       if (err) issue(env, 'bad-value', `${err} in [${s.name}] socket`, sock.value.at, { hint: 'supervisord refuses to start.' });
     }
   }
-  processesFromSection(env, s, nameOk.value, nameOk.value, 'fcgi-program');
+  processesFromSection(env, s, nameOk.value, 'fcgi-program');
 }
 
 function fcgiSocketError(sock: string, ownerOrMode: boolean): string | undefined {
@@ -676,29 +674,20 @@ function hasPercent(s: SupervisorSection, defaults: SupervisorSection | undefine
   return s.hasPercent || (defaults !== undefined && defaults.hasPercent);
 }
 
-/**
- * The program name `_processes_from_section` starts with (supervisor/options.py:893), or
- * undefined when supervisord refuses it (an issue is recorded).
- */
-function checkedProgramName(env: Env, s: SupervisorSection): string | undefined {
-  const nameOk = processOrGroupName(s.suffix ?? '');
-  if (nameOk.ok === true) return nameOk.value;
-  issue(env, 'invalid-program-name', wrapIn(s, nameOk.error), s.headerAt, { hint: HINTS['invalid-program-name']! });
-  return undefined;
-}
-
-/**
- * `_processes_from_section` (supervisor/options.py:893), after its program name was checked
- * (by `checkedProgramName`, or by the caller that already checked the same name).
- */
+/** `_processes_from_section` (supervisor/options.py:893). */
 function processesFromSection(
   env: Env,
   s: SupervisorSection,
-  programName: string,
   groupName: string,
   type: SupervisorProgram['type'],
   group?: SupervisorSection,
 ): void {
+  const nameOk = processOrGroupName(s.suffix ?? '');
+  if (nameOk.ok === false) {
+    issue(env, 'invalid-program-name', wrapIn(s, nameOk.error), s.headerAt, { hint: HINTS['invalid-program-name']! });
+    return;
+  }
+  const programName = nameOk.value;
   // Every field set here, in one order: thousands of programs share one object shape.
   const program: SupervisorProgram = {
     section: s,
