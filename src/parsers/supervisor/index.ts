@@ -94,7 +94,7 @@ function buildConfig(root: SourceFile, read: (s: SourceFile) => IniFile, ctx: Lo
   const include = byName.get('include');
   if (include) resolveIncludes(config, byName, include, read, ctx);
   inheritDefaults(config);
-  evaluate(config, byName, ctx);
+  evaluate(config, ctx);
   for (const program of config.programs) {
     attachUwsgi(program, ctx);
     // The uWSGI front end's findings on the command line are reported by the uWSGI rules.

@@ -77,8 +77,7 @@ interface Got {
   map: (offset: number, end?: boolean) => number;
 }
 
-/** `byName`: the config's sections by name, as the loader merged them. */
-export function evaluate(config: SupervisorConfig, byName: ReadonlyMap<string, SupervisorSection>, ctx: LoadContext): void {
+export function evaluate(config: SupervisorConfig, ctx: LoadContext): void {
   const env: Env = {
     config,
     ctx,
@@ -92,6 +91,7 @@ export function evaluate(config: SupervisorConfig, byName: ReadonlyMap<string, S
   };
   for (const [k, v] of Object.entries(ctx.config.env)) env.globalEnv.set(`ENV_${k}`, str(v));
   const sections = config.sections;
+  const byName = new Map(sections.map((s) => [s.name, s]));
 
   if (byName.has('include')) {
     const inc = byName.get('include')!;
@@ -500,7 +500,7 @@ function importCheck(env: Env, s: SupervisorSection, got: Got, spec: string, adv
   });
 }
 
-function processGroups(env: Env, sections: SupervisorSection[], byName: ReadonlyMap<string, SupervisorSection>): void {
+function processGroups(env: Env, sections: SupervisorSection[], byName: Map<string, SupervisorSection>): void {
   const excluded = new Set<SupervisorSection>();
   // supervisord builds the same names for each read here; get() only reads them.
   const common = baseNames(env);
