@@ -477,7 +477,9 @@ export class UwsgiLoader {
     load.deletedMagic = read.deletedMagic;
     this.loadStack.push(deployed);
     try {
-      for (const e of read.entries) {
+      const entries = read.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
         const hasValue = e.valueEnd > e.valueStart;
         const o = new OptionValue(
           e.key,
@@ -595,7 +597,8 @@ export class UwsgiLoader {
   private availableEntry(key: string): OptionEntry | undefined {
     const es = optionEntries(key);
     if (!es) return undefined;
-    for (const e of es) {
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
       if (e.debian === false) continue;
       if (e.plugin === 'core' || this.isLoaded(e.plugin) || this.assumed.has(e.plugin)) return e;
     }
@@ -685,7 +688,11 @@ export class UwsgiLoader {
     // The passes change only values holding their symbol, so a value without any of the three
     // symbols is left alone by all of them: pick the others once.
     const pending: OptionValue[] = [];
-    for (const e of this.ex) if (!e.noValue && !e.configured && !e.inherited && PASS_SYMBOL.test(e.value)) pending.push(e);
+    const ex = this.ex;
+    for (let i = 0; i < ex.length; i++) {
+      const e = ex[i]!;
+      if (!e.noValue && !e.configured && !e.inherited && PASS_SYMBOL.test(e.value)) pending.push(e);
+    }
     if (!pending.length) return;
     this.pass(pending, '$', (key) => {
       const value = this.envValue(key);
@@ -771,14 +778,19 @@ export class UwsgiLoader {
   private firstExported(key: string): OptionValue | undefined {
     if (!this.firstIndex) {
       this.firstIndex = new Map();
-      for (const o of this.ex) if (!this.firstIndex.has(o.name)) this.firstIndex.set(o.name, o);
+      const ex = this.ex;
+      for (let i = 0; i < ex.length; i++) {
+        const o = ex[i]!;
+        if (!this.firstIndex.has(o.name)) this.firstIndex.set(o.name, o);
+      }
     }
     return this.firstIndex.get(key);
   }
 
   /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
   private pass(pending: OptionValue[], symbol: string, hook: (key: string, e: OptionValue) => { value: string | undefined; unknown: boolean }): void {
-    for (const e of pending) {
+    for (let i = 0; i < pending.length; i++) {
+      const e = pending[i]!;
       if (this.stopped) return;
       let v = e.value;
       if (!v.includes(symbol)) continue;
@@ -865,7 +877,9 @@ export class UwsgiLoader {
   }
 
   finish(): UwsgiConfig {
-    for (const e of this.ex) {
+    const ex = this.ex;
+    for (let i = 0; i < ex.length; i++) {
+      const e = ex[i]!;
       const info = optionInfo(e.name);
       e.entry = info;
       e.known = !!info || this.custom.has(e.name);

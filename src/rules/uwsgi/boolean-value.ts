@@ -17,7 +17,9 @@ export const booleanValue: Rule = {
   check(ctx) {
     for (const c of configs(ctx)) {
       for (const kind of BOOL_KINDS) {
-        for (const o of optionsOfKind(c, kind)) {
+        const options = optionsOfKind(c, kind);
+        for (let i = 0; i < options.length; i++) {
+          const o = options[i]!;
           if (o.unknown || o.noValue) continue;
           const v = o.value;
           if (!uwsgiBool(v) || !LOOKS_FALSE.test(v.trim())) continue;

@@ -19,7 +19,9 @@ export const inlineComment: Rule = {
   check(ctx) {
     for (const c of configs(ctx)) {
       let used: Set<string> | undefined;
-      for (const o of c.options) {
+      const options = c.options;
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i]!;
         if (o.origin !== 'ini' || o.placeholder) continue;
         const m = COMMENT.exec(o.raw);
         if (!m) continue;

@@ -77,7 +77,9 @@ export const unknownMagicVariable: Rule = {
             hint: 'Write "%%" for every literal percent sign in this file.',
           });
         // URL escapes: "%2F", "%20" read as the magic variables %2 (a path component) or %d…
-        for (const o of c.options) {
+        const options = c.options;
+        for (let i = 0; i < options.length; i++) {
+          const o = options[i]!;
           if (o.origin !== 'ini' || o.source !== src || o.section !== l.section) continue;
           const m = URL_ESCAPE.exec(o.raw);
           if (!m || o.raw[m.index - 1] === '%') continue;
