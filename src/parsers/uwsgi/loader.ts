@@ -799,6 +799,11 @@ export class UwsgiLoader {
       let magicKey = -1;
       let subs = 0;
       for (let j = 0; j < v.length; j++) {
+        if (hasSymbol === 0) {
+          // Outside a reference only the next symbol can change the state: jump to it.
+          j = v.indexOf(symbol, j);
+          if (j === -1) break;
+        }
         const ch = v[j];
         if (ch === symbol) hasSymbol = 1;
         else if (ch === '(' && hasSymbol === 1) {

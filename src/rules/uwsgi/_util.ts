@@ -81,7 +81,9 @@ export function masterState(c: UwsgiConfig): { on: boolean | undefined; by?: Uws
     const b = optionBool(m);
     return b === undefined ? { on: undefined } : { on: b, by: m };
   }
-  for (const o of c.options) {
+  const options = c.options;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
     if (!o.known || o.placeholder) continue;
     const info = o.entry;
     if (info && info.flags.some((f) => f === 'UWSGI_OPT_MASTER' || f === 'UWSGI_OPT_LOG_MASTER' || f === 'UWSGI_OPT_REQ_LOG_MASTER')) return { on: true, by: o };

@@ -15,7 +15,9 @@ export const booleanValue: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const kind of BOOL_KINDS) {
         const options = optionsOfKind(c, kind);
         for (let i = 0; i < options.length; i++) {

@@ -11,7 +11,9 @@ export const bufferSize: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const o of allValues(c, 'buffer-size')) {
         if (o.unknown || o.noValue || o.placeholder) continue;
         const m = SUFFIX.exec(o.value);

@@ -17,7 +17,9 @@ export const inlineComment: Rule = {
     fixable: true,
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       let used: Set<string> | undefined;
       const options = c.options;
       for (let i = 0; i < options.length; i++) {

@@ -13,7 +13,9 @@ export const limitAsUnits: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const o of optionsOfKind(c, 'megabytes')) {
         if (o.unknown || o.noValue) continue;
         const n = strtoul(o.value);

@@ -10,7 +10,9 @@ export const missingSection: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const l of c.loads) {
         if (l.format !== 'ini' || !l.source || l.sectionFound || l.source.decode.binary) continue;
         const headers = l.headers ?? [];

@@ -17,7 +17,9 @@ export const placeholder: Rule = {
   },
   check(ctx) {
     reportParseProblems(ctx, 'uwsgi/placeholder');
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       if (c.stopped) continue;
       // Every option and placeholder name, gathered when a reference needs it (most values
       // have no reference left after the passes).

@@ -9,7 +9,9 @@ export const publicUwsgiSocket: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const s of sockets(c)) {
         if (s.family !== 'tcp' || s.host === undefined || !isAllInterfaces(s.host)) continue;
         if (s.protocol !== 'uwsgi' && s.protocol !== 'puwsgi') continue;

@@ -34,7 +34,9 @@ export const unknownMagicVariable: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       const seen = new Set<string>();
       for (const l of c.loads) {
         const src = l.source;
