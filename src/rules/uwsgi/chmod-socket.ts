@@ -14,7 +14,9 @@ export const chmodSocket: Rule = {
     const uwsgiConfigs = configs(ctx);
     for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
       const c = uwsgiConfigs[ci]!;
-      for (const o of allValues(c, 'chmod-socket')) {
+      const values = allValues(c, 'chmod-socket');
+      for (let i = 0; i < values.length; i++) {
+        const o = values[i]!;
         if (o.unknown || o.noValue || o.placeholder || o.conditional) continue;
         const v = o.value;
         if (v === '1' || THREE_OCTAL_DIGITS.test(v)) continue;

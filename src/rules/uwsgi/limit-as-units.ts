@@ -16,7 +16,9 @@ export const limitAsUnits: Rule = {
     const uwsgiConfigs = configs(ctx);
     for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
       const c = uwsgiConfigs[ci]!;
-      for (const o of optionsOfKind(c, 'megabytes')) {
+      const options = optionsOfKind(c, 'megabytes');
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i]!;
         if (o.unknown || o.noValue) continue;
         const n = strtoul(o.value);
         const m = SUFFIX.exec(o.value);

@@ -13,7 +13,9 @@ export const missingSection: Rule = {
     const uwsgiConfigs = configs(ctx);
     for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
       const c = uwsgiConfigs[ci]!;
-      for (const l of c.loads) {
+      const loads = c.loads;
+      for (let i = 0; i < loads.length; i++) {
+        const l = loads[i]!;
         if (l.format !== 'ini' || !l.source || l.sectionFound || l.source.decode.binary) continue;
         const headers = l.headers ?? [];
         const asked = headers.find((h) => h.name === l.section);

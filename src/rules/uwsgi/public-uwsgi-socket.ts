@@ -12,7 +12,9 @@ export const publicUwsgiSocket: Rule = {
     const uwsgiConfigs = configs(ctx);
     for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
       const c = uwsgiConfigs[ci]!;
-      for (const s of sockets(c)) {
+      const socketList = sockets(c);
+      for (let i = 0; i < socketList.length; i++) {
+        const s = socketList[i]!;
         if (s.family !== 'tcp' || s.host === undefined || !isAllInterfaces(s.host)) continue;
         if (s.protocol !== 'uwsgi' && s.protocol !== 'puwsgi') continue;
         ctx.report({

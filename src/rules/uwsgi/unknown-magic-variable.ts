@@ -38,7 +38,9 @@ export const unknownMagicVariable: Rule = {
     for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
       const c = uwsgiConfigs[ci]!;
       const seen = new Set<string>();
-      for (const l of c.loads) {
+      const loads = c.loads;
+      for (let li = 0; li < loads.length; li++) {
+        const l = loads[li]!;
         const src = l.source;
         if (!src || !l.deletedMagic || !l.headers) continue;
         const key = `${src.path}\0${l.section}`;
