@@ -128,7 +128,10 @@ function loadOne(root: SourceFile, ctx: LoadContext): UwsgiConfig {
 export function loadUwsgi(roots: SourceFile[], ctx: LoadContext): UwsgiConfig[] {
   const configs = roots.map((root) => loadOne(root, ctx));
   const included = new Set<SourceFile>();
-  for (const c of configs) for (const f of c.files) if (f !== c.root) included.add(f);
+  for (let i = 0; i < configs.length; i++) {
+    const c = configs[i]!;
+    for (let k = 0; k < c.files.length; k++) if (c.files[k] !== c.root) included.add(c.files[k]!);
+  }
   return configs.filter((c) => !included.has(c.root));
 }
 
@@ -149,13 +152,15 @@ export function parseUwsgiCommandLine(args: ArgWord[], source: SourceFile, ctx: 
   const { binary, implicitPlugins } = binaryOf(program);
   const pluginArgs: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const m = PLUGINS_ARG.exec(args[i]!.value);
+    const word = args[i]!.value;
+    // Only an option naming plugins can match: most words are skipped without the regex.
+    const m = word.charCodeAt(0) === 45 /* - */ && word.includes('plugin') ? PLUGINS_ARG.exec(word) : null;
     if (m) pluginArgs.push(m[1] ?? args[i + 1]?.value ?? '');
   }
   const mentionsPlugins = loadsLanguagePlugin(pluginArgs);
   const setup: LoaderSetup = { binary, implicitPlugins, assumeEmbedded: binary === 'unknown' && !mentionsPlugins };
   if (opts.cwd) setup.cwd = opts.cwd;
-  if (opts.env) setup.env = { ...ctx.config.env, ...opts.env };
+  if (opts.env) setup.extraEnv = opts.env;
   const l = new UwsgiLoader(ctx, source, 'argv', setup);
   if (args[0]) l.cfg.program = { value: args[0].value, at: { source, start: args[0].start, end: args[0].end } };
   l.addEnvOptions();

@@ -149,8 +149,12 @@ export interface LoaderSetup {
   implicitPlugins: string[];
   /** uWSGI's working directory when known (supervisor `directory=`), for relative paths. */
   cwd?: string;
-  /** The process environment for `UWSGI_*` options and `$(VAR)`, when not the configured one (supervisor `environment=`). */
-  env?: Record<string, string>;
+  /**
+   * Variables the process gets over the configured environment (supervisor `environment=`),
+   * for `UWSGI_*` options and `$(VAR)`. Kept apart rather than merged: most programs of a
+   * supervisor file have some, and a merged copy per program would cost more than the lookups.
+   */
+  extraEnv?: Record<string, string>;
   /**
    * With an unknown binary and no plugins line: treat the options of a pip build's built-in
    * plugins as available (no getopt or strict errors that only Debian's build would give).
@@ -172,8 +176,13 @@ const SCHEMES = ['call', 'callint', 'data', 'emperor', 'exec', 'fd', 'http', 'ht
 export class UwsgiLoader {
   readonly cfg: UwsgiConfig;
   private readonly ex: OptionValue[] = [];
-  /** Plugin source directories loaded explicitly (plugins =, binary name, autoload) or built in. */
-  readonly loaded: Set<string>;
+  /**
+   * Plugin source directories built into the binary (a pip build's, shared by every such
+   * config and never modified) and those loaded explicitly beyond them (plugins =, binary
+   * name, autoload). Apart, so that a config of a pip build does not copy the built-in set.
+   */
+  private readonly builtIn: ReadonlySet<string>;
+  private readonly loaded = new Set<string>();
   /**
    * Plugins assumed available without being loaded (an unknown binary that may be a pip
    * build): a pip build's built-in plugins or none, shared by every config (never modified).
@@ -209,9 +218,25 @@ export class UwsgiLoader {
       implicitPlugins: setup.implicitPlugins,
       loads: [],
     };
-    this.loaded = new Set(setup.binary === 'embedded' ? EMBEDDED_PLUGINS : undefined);
+    this.builtIn = setup.binary === 'embedded' ? EMBEDDED_PLUGINS : NO_PLUGINS;
     this.assumed = setup.binary === 'unknown' && setup.assumeEmbedded ? EMBEDDED_PLUGINS : NO_PLUGINS;
-    for (const p of setup.implicitPlugins) this.loaded.add(pluginDir(p));
+    for (const p of setup.implicitPlugins) this.load(pluginDir(p));
+  }
+
+  private isLoaded(plugin: string): boolean {
+    return this.builtIn.has(plugin) || this.loaded.has(plugin);
+  }
+
+  private load(plugin: string): void {
+    if (!this.builtIn.has(plugin)) this.loaded.add(plugin);
+  }
+
+  /** A variable of the process environment: the extra ones over the configured ones. */
+  private envValue(name: string): string | undefined {
+    const extra = this.setup.extraEnv;
+    if (extra && Object.hasOwn(extra, name)) return extra[name];
+    const env = this.ctx.config.env;
+    return Object.hasOwn(env, name) ? env[name] : undefined;
   }
 
   problem(ruleId: string, at: Span, message: string, hint?: string, related?: ParseProblem['related']): void {
@@ -225,13 +250,18 @@ export class UwsgiLoader {
   // Step 1: environment
 
   addEnvOptions(): void {
-    const env = this.setup.env ?? this.ctx.config.env;
-    const root = this.cfg.root;
-    for (const [k, v] of Object.entries(env)) {
-      if (!k.startsWith('UWSGI_') || NOT_OPTION_ENV.includes(k.slice(6))) continue;
-      const key = k.slice(6).toLowerCase().replaceAll('_', '-');
-      this.add(new OptionValue(key, k, v, v, root, 0, 0, 0, 0, 'env'));
-    }
+    // In the order of the merged environment: the configured variables (an extra one of the
+    // same name replaces the value), then the extra ones that are new.
+    const env = this.ctx.config.env;
+    const extra = this.setup.extraEnv;
+    for (const k in env) if (Object.hasOwn(env, k)) this.addEnvOption(k, extra && Object.hasOwn(extra, k) ? extra[k]! : env[k]!);
+    if (extra) for (const k in extra) if (Object.hasOwn(extra, k) && !Object.hasOwn(env, k)) this.addEnvOption(k, extra[k]!);
+  }
+
+  private addEnvOption(k: string, v: string): void {
+    if (!k.startsWith('UWSGI_') || NOT_OPTION_ENV.includes(k.slice(6))) return;
+    const key = k.slice(6).toLowerCase().replaceAll('_', '-');
+    this.add(new OptionValue(key, k, v, v, this.cfg.root, 0, 0, 0, 0, 'env'));
   }
 
   // -------------------------------------------------------------------------------------
@@ -249,10 +279,11 @@ export class UwsgiLoader {
   private currentGetoptTable(): GetoptTable {
     const c = this.tableCache;
     if (c && c.loaded === this.loaded.size && c.assumed === this.assumed.size) return c.table;
-    // Most command lines run a pip build with no plugin loaded beyond its built-in ones (`loaded`
-    // then starts as that set, so the same size means the same set).
-    const onlyEmbedded = this.loaded.size === EMBEDDED_PLUGINS.size ? this.setup.binary === 'embedded' : this.loaded.size === 0 && this.assumed === EMBEDDED_PLUGINS;
-    const table = onlyEmbedded ? embeddedGetoptTable() : getoptTable(this.assumed.size ? [...this.loaded, ...this.assumed] : this.loaded);
+    // Most command lines run a pip build with no plugin loaded beyond its built-in ones.
+    const onlyEmbedded = this.loaded.size === 0 && (this.builtIn === EMBEDDED_PLUGINS || this.assumed === EMBEDDED_PLUGINS);
+    const table = onlyEmbedded
+      ? embeddedGetoptTable()
+      : getoptTable(this.builtIn.size || this.assumed.size ? [...this.builtIn, ...this.loaded, ...this.assumed] : this.loaded);
     this.tableCache = { loaded: this.loaded.size, assumed: this.assumed.size, table };
     return table;
   }
@@ -295,7 +326,7 @@ export class UwsgiLoader {
       const entries = optionEntries(name) ?? this.prefixPluginOption(name);
       if (entries) {
         const plugin = entries.find((e) => e.plugin !== 'core')?.plugin;
-        if (plugin && !this.loaded.has(plugin)) {
+        if (plugin && !this.isLoaded(plugin)) {
           const so = plugin === 'python' ? 'python3' : plugin;
           return `"--${name}" belongs to the ${plugin} plugin, which is not loaded at this point: Debian's uWSGI has no built-in plugins. Put "--plugin ${so}" before it (or run uwsgi_${so === 'python3' ? 'python3' : so}).`;
         }
@@ -446,7 +477,9 @@ export class UwsgiLoader {
     load.deletedMagic = read.deletedMagic;
     this.loadStack.push(deployed);
     try {
-      for (const e of read.entries) {
+      const entries = read.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
         const hasValue = e.valueEnd > e.valueStart;
         const o = new OptionValue(
           e.key,
@@ -530,7 +563,7 @@ export class UwsgiLoader {
     if (!entry && this.autoload) {
       const plugin = optionInfo(key)?.plugin;
       if (plugin && plugin !== 'core' && this.pluginInstallable(plugin)) {
-        this.loaded.add(plugin);
+        this.load(plugin);
         entry = this.availableEntry(key);
       }
     }
@@ -564,9 +597,10 @@ export class UwsgiLoader {
   private availableEntry(key: string): OptionEntry | undefined {
     const es = optionEntries(key);
     if (!es) return undefined;
-    for (const e of es) {
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
       if (e.debian === false) continue;
-      if (e.plugin === 'core' || this.loaded.has(e.plugin) || this.assumed.has(e.plugin)) return e;
+      if (e.plugin === 'core' || this.isLoaded(e.plugin) || this.assumed.has(e.plugin)) return e;
     }
     return undefined;
   }
@@ -602,7 +636,7 @@ export class UwsgiLoader {
           // package we do not see here, so it counts as loaded.
           const available = this.setup.binary === 'embedded' || spec.includes('/') || !PYTHON2_PLUGIN.test(file);
           this.pluginRequests.push({ spec, dir, at: e.at, available, need });
-          if (available) this.loaded.add(dir);
+          if (available) this.load(dir);
         }
         return;
       }
@@ -651,13 +685,19 @@ export class UwsgiLoader {
 
   runPasses(): void {
     if (this.stopped) return;
-    const env = this.setup.env ?? this.ctx.config.env;
     // The passes change only values holding their symbol, so a value without any of the three
     // symbols is left alone by all of them: pick the others once.
     const pending: OptionValue[] = [];
-    for (const e of this.ex) if (!e.noValue && !e.configured && !e.inherited && PASS_SYMBOL.test(e.value)) pending.push(e);
+    const ex = this.ex;
+    for (let i = 0; i < ex.length; i++) {
+      const e = ex[i]!;
+      if (!e.noValue && !e.configured && !e.inherited && PASS_SYMBOL.test(e.value)) pending.push(e);
+    }
     if (!pending.length) return;
-    this.pass(pending, '$', (key) => (Object.hasOwn(env, key) ? { value: env[key]!, unknown: false } : { value: undefined, unknown: true }));
+    this.pass(pending, '$', (key) => {
+      const value = this.envValue(key);
+      return { value, unknown: value === undefined };
+    });
     this.pass(pending, '@', (key, e) => this.atFile(key, e));
     this.pass(pending, '%', (key) => this.placeholder(key));
   }
@@ -738,14 +778,19 @@ export class UwsgiLoader {
   private firstExported(key: string): OptionValue | undefined {
     if (!this.firstIndex) {
       this.firstIndex = new Map();
-      for (const o of this.ex) if (!this.firstIndex.has(o.name)) this.firstIndex.set(o.name, o);
+      const ex = this.ex;
+      for (let i = 0; i < ex.length; i++) {
+        const o = ex[i]!;
+        if (!this.firstIndex.has(o.name)) this.firstIndex.set(o.name, o);
+      }
     }
     return this.firstIndex.get(key);
   }
 
   /** `uwsgi_apply_config_pass` (core/utils.c:3030), state machine and all. */
   private pass(pending: OptionValue[], symbol: string, hook: (key: string, e: OptionValue) => { value: string | undefined; unknown: boolean }): void {
-    for (const e of pending) {
+    for (let i = 0; i < pending.length; i++) {
+      const e = pending[i]!;
       if (this.stopped) return;
       let v = e.value;
       if (!v.includes(symbol)) continue;
@@ -754,6 +799,11 @@ export class UwsgiLoader {
       let magicKey = -1;
       let subs = 0;
       for (let j = 0; j < v.length; j++) {
+        if (hasSymbol === 0) {
+          // Outside a reference only the next symbol can change the state: jump to it.
+          j = v.indexOf(symbol, j);
+          if (j === -1) break;
+        }
         const ch = v[j];
         if (ch === symbol) hasSymbol = 1;
         else if (ch === '(' && hasSymbol === 1) {
@@ -832,20 +882,21 @@ export class UwsgiLoader {
   }
 
   finish(): UwsgiConfig {
-    for (const e of this.ex) {
+    const ex = this.ex;
+    for (let i = 0; i < ex.length; i++) {
+      const e = ex[i]!;
       const info = optionInfo(e.name);
       e.entry = info;
       e.known = !!info || this.custom.has(e.name);
       if (info && info.plugin !== 'core') {
         e.plugin = info.plugin;
-        e.pluginLoaded = this.loaded.has(info.plugin);
+        e.pluginLoaded = this.isLoaded(info.plugin);
         e.beforePlugin = e.unavailableAtAdd || undefined;
       }
     }
     this.cfg.options = this.ex;
-    // `loaded` starts as a pip build's built-in plugins and only grows: the same size means
-    // nothing was added, and the shared list is that set.
-    this.cfg.plugins = this.setup.binary === 'embedded' && this.loaded.size === EMBEDDED_PLUGINS.size ? EMBEDDED_PLUGIN_LIST : [...this.loaded];
+    // A pip build loading nothing more shares the list of its built-in plugins.
+    this.cfg.plugins = this.builtIn === EMBEDDED_PLUGINS && this.loaded.size === 0 ? EMBEDDED_PLUGIN_LIST : [...this.builtIn, ...this.loaded];
     if (this.assumed.size) this.cfg.assumedPlugins = EMBEDDED_PLUGIN_LIST;
     this.cfg.pluginRequests = this.pluginRequests;
     this.cfg.strict = this.strict;

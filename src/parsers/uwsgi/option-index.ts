@@ -17,7 +17,8 @@ export interface OptionIndex {
 
 export function indexOptions(options: readonly UwsgiOptionValue[]): OptionIndex {
   const index: OptionIndex = { byVariable: new Map(), byKind: new Map(), unknown: [] };
-  for (const o of options) {
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
     if (o.placeholder) continue;
     push(index.byVariable, canonicalName(o.name), o);
     if (o.entry) push(index.byKind, o.entry.kind, o);

@@ -15,9 +15,13 @@ export const booleanValue: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const kind of BOOL_KINDS) {
-        for (const o of optionsOfKind(c, kind)) {
+        const options = optionsOfKind(c, kind);
+        for (let i = 0; i < options.length; i++) {
+          const o = options[i]!;
           if (o.unknown || o.noValue) continue;
           const v = o.value;
           if (!uwsgiBool(v) || !LOOKS_FALSE.test(v.trim())) continue;

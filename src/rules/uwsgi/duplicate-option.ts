@@ -25,7 +25,9 @@ export const duplicateOption: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       // Only a variable set more than once can be set again.
       for (const values of valuesByVariable(c)) if (values.length > 1) checkVariable(ctx, values);
     }
@@ -36,7 +38,8 @@ export const duplicateOption: Rule = {
 function checkVariable(ctx: RuleContext, values: UwsgiOptionValue[]): void {
   // The previous value of the variable in each file.
   const lastInFile = new Map<SourceFile, UwsgiOptionValue>();
-  for (const o of values) {
+  for (let i = 0; i < values.length; i++) {
+    const o = values[i]!;
     if (!o.known || o.conditional || o.origin !== 'ini') continue;
     const info = o.entry;
     if (!info || !SCALAR.has(info.kind)) continue;

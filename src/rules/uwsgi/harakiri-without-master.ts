@@ -9,7 +9,9 @@ export const harakiriWithoutMaster: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       if (c.incomplete) continue;
       const h = effectiveValue(c, 'harakiri');
       if (!h || h.conditional) continue;

@@ -9,7 +9,9 @@ export const httpRouterToHttpSocket: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       if (c.incomplete) continue;
       const routers = [...allValues(c, 'http'), ...allValues(c, 'httprouter')].filter((o) => !o.conditional);
       if (!routers.length) continue;

@@ -17,9 +17,13 @@ export const inlineComment: Rule = {
     fixable: true,
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       let used: Set<string> | undefined;
-      for (const o of c.options) {
+      const options = c.options;
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i]!;
         if (o.origin !== 'ini' || o.placeholder) continue;
         const m = COMMENT.exec(o.raw);
         if (!m) continue;

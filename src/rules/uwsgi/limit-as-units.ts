@@ -13,8 +13,12 @@ export const limitAsUnits: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
-      for (const o of optionsOfKind(c, 'megabytes')) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
+      const options = optionsOfKind(c, 'megabytes');
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i]!;
         if (o.unknown || o.noValue) continue;
         const n = strtoul(o.value);
         const m = SUFFIX.exec(o.value);

@@ -12,7 +12,9 @@ export const maxRequestsLifetime: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       const mr = effectiveValue(c, 'max-requests');
       if (!mr || mr.conditional || c.incomplete) continue;
       const n = intValue(mr);

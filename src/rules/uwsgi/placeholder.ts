@@ -17,12 +17,16 @@ export const placeholder: Rule = {
   },
   check(ctx) {
     reportParseProblems(ctx, 'uwsgi/placeholder');
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       if (c.stopped) continue;
       // Every option and placeholder name, gathered when a reference needs it (most values
       // have no reference left after the passes).
       let defined: Set<string> | undefined;
-      for (const o of c.options) {
+      const options = c.options;
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i]!;
         if (o.origin === 'env' || o.unknown || o.conditional || !o.value.includes('%(') || RUNTIME_VARS.test(o.name)) continue;
         REF.lastIndex = 0;
         for (let m = REF.exec(o.value); m; m = REF.exec(o.value)) {

@@ -9,8 +9,12 @@ export const publicUwsgiSocket: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
-      for (const s of sockets(c)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
+      const socketList = sockets(c);
+      for (let i = 0; i < socketList.length; i++) {
+        const s = socketList[i]!;
         if (s.family !== 'tcp' || s.host === undefined || !isAllInterfaces(s.host)) continue;
         if (s.protocol !== 'uwsgi' && s.protocol !== 'puwsgi') continue;
         ctx.report({

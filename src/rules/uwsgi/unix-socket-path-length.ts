@@ -11,7 +11,9 @@ export const unixSocketPathLength: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    for (const c of configs(ctx)) {
+    const uwsgiConfigs = configs(ctx);
+    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
+      const c = uwsgiConfigs[ci]!;
       for (const o of [...optionsOfKind(c, 'socket'), ...optionsOfKind(c, 'router')]) {
         if (o.unknown) continue;
         const a = classifyAddress(o);
