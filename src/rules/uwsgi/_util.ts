@@ -81,9 +81,7 @@ export function masterState(c: UwsgiConfig): { on: boolean | undefined; by?: Uws
     const b = optionBool(m);
     return b === undefined ? { on: undefined } : { on: b, by: m };
   }
-  const options = c.options;
-  for (let i = 0; i < options.length; i++) {
-    const o = options[i]!;
+  for (const o of c.options) {
     if (!o.known || o.placeholder) continue;
     const info = o.entry;
     if (info && info.flags.some((f) => f === 'UWSGI_OPT_MASTER' || f === 'UWSGI_OPT_LOG_MASTER' || f === 'UWSGI_OPT_REQ_LOG_MASTER')) return { on: true, by: o };
@@ -157,20 +155,14 @@ function namesIn(text: string): string[] {
   return names;
 }
 
-function addAll(set: Set<string>, names: string[]): void {
-  for (let i = 0; i < names.length; i++) set.add(names[i]!);
-}
-
 export function placeholderNames(c: UwsgiConfig): Set<string> {
   const hit = namesCache.get(c);
   if (hit) return hit;
   const names = new Set<string>();
   namesCache.set(c, names);
-  const options = c.options;
-  for (let i = 0; i < options.length; i++) {
-    const o = options[i]!;
-    if (o.raw.includes('%(')) addAll(names, namesIn(o.raw));
-    if (o.value !== o.raw && o.value.includes('%(')) addAll(names, namesIn(o.value));
+  for (const o of c.options) {
+    if (o.raw.includes('%(')) for (const n of namesIn(o.raw)) names.add(n);
+    if (o.value !== o.raw && o.value.includes('%(')) for (const n of namesIn(o.value)) names.add(n);
   }
   return names;
 }

@@ -15,13 +15,9 @@ export const booleanValue: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       for (const kind of BOOL_KINDS) {
-        const options = optionsOfKind(c, kind);
-        for (let i = 0; i < options.length; i++) {
-          const o = options[i]!;
+        for (const o of optionsOfKind(c, kind)) {
           if (o.unknown || o.noValue) continue;
           const v = o.value;
           if (!uwsgiBool(v) || !LOOKS_FALSE.test(v.trim())) continue;

@@ -11,12 +11,8 @@ export const bufferSize: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
-      const values = allValues(c, 'buffer-size');
-      for (let i = 0; i < values.length; i++) {
-        const o = values[i]!;
+    for (const c of configs(ctx)) {
+      for (const o of allValues(c, 'buffer-size')) {
         if (o.unknown || o.noValue || o.placeholder) continue;
         const m = SUFFIX.exec(o.value);
         const n = strtoul(o.value);

@@ -11,12 +11,8 @@ export const chmodSocket: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
-      const values = allValues(c, 'chmod-socket');
-      for (let i = 0; i < values.length; i++) {
-        const o = values[i]!;
+    for (const c of configs(ctx)) {
+      for (const o of allValues(c, 'chmod-socket')) {
         if (o.unknown || o.noValue || o.placeholder || o.conditional) continue;
         const v = o.value;
         if (v === '1' || THREE_OCTAL_DIGITS.test(v)) continue;

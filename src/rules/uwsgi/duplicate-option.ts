@@ -25,9 +25,7 @@ export const duplicateOption: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       // Only a variable set more than once can be set again.
       for (const values of valuesByVariable(c)) if (values.length > 1) checkVariable(ctx, values);
     }
@@ -38,8 +36,7 @@ export const duplicateOption: Rule = {
 function checkVariable(ctx: RuleContext, values: UwsgiOptionValue[]): void {
   // The previous value of the variable in each file.
   const lastInFile = new Map<SourceFile, UwsgiOptionValue>();
-  for (let i = 0; i < values.length; i++) {
-    const o = values[i]!;
+  for (const o of values) {
     if (!o.known || o.conditional || o.origin !== 'ini') continue;
     const info = o.entry;
     if (!info || !SCALAR.has(info.kind)) continue;

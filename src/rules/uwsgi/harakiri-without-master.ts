@@ -9,9 +9,7 @@ export const harakiriWithoutMaster: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       if (c.incomplete) continue;
       const h = effectiveValue(c, 'harakiri');
       if (!h || h.conditional) continue;

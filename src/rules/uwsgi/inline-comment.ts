@@ -17,13 +17,9 @@ export const inlineComment: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       let used: Set<string> | undefined;
-      const options = c.options;
-      for (let i = 0; i < options.length; i++) {
-        const o = options[i]!;
+      for (const o of c.options) {
         if (o.origin !== 'ini' || o.placeholder) continue;
         const m = COMMENT.exec(o.raw);
         if (!m) continue;

@@ -13,12 +13,8 @@ export const limitAsUnits: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
-      const options = optionsOfKind(c, 'megabytes');
-      for (let i = 0; i < options.length; i++) {
-        const o = options[i]!;
+    for (const c of configs(ctx)) {
+      for (const o of optionsOfKind(c, 'megabytes')) {
         if (o.unknown || o.noValue) continue;
         const n = strtoul(o.value);
         const m = SUFFIX.exec(o.value);

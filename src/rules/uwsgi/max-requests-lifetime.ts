@@ -12,9 +12,7 @@ export const maxRequestsLifetime: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       const mr = effectiveValue(c, 'max-requests');
       if (!mr || mr.conditional || c.incomplete) continue;
       const n = intValue(mr);

@@ -41,9 +41,7 @@ export const missingPath: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       for (const name of ['chdir', 'chdir2']) {
         const o = effectiveValue(c, name);
         if (!usable(o) || !o.value.startsWith('/')) continue;

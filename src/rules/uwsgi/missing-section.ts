@@ -10,12 +10,8 @@ export const missingSection: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
-      const loads = c.loads;
-      for (let i = 0; i < loads.length; i++) {
-        const l = loads[i]!;
+    for (const c of configs(ctx)) {
+      for (const l of c.loads) {
         if (l.format !== 'ini' || !l.source || l.sectionFound || l.source.decode.binary) continue;
         const headers = l.headers ?? [];
         const asked = headers.find((h) => h.name === l.section);

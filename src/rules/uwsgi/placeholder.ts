@@ -17,16 +17,12 @@ export const placeholder: Rule = {
   },
   check(ctx) {
     reportParseProblems(ctx, 'uwsgi/placeholder');
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       if (c.stopped) continue;
       // Every option and placeholder name, gathered when a reference needs it (most values
       // have no reference left after the passes).
       let defined: Set<string> | undefined;
-      const options = c.options;
-      for (let i = 0; i < options.length; i++) {
-        const o = options[i]!;
+      for (const o of c.options) {
         if (o.origin === 'env' || o.unknown || o.conditional || !o.value.includes('%(') || RUNTIME_VARS.test(o.name)) continue;
         REF.lastIndex = 0;
         for (let m = REF.exec(o.value); m; m = REF.exec(o.value)) {

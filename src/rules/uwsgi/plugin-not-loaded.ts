@@ -20,9 +20,7 @@ export const pluginNotLoaded: Rule = {
     reads: ['uwsgi', 'supervisor'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       if (c.binary === 'embedded' || c.autoload) continue;
       const modular = c.binary === 'debian' || !c.assumedPlugins?.length;
       for (const r of c.pluginRequests ?? []) {
@@ -37,9 +35,7 @@ export const pluginNotLoaded: Rule = {
       }
       const failed = new Set((c.pluginRequests ?? []).filter((r) => !r.available).map((r) => r.dir));
       const groups = new Map<string, UwsgiOptionValue[]>();
-      const options = c.options;
-      for (let i = 0; i < options.length; i++) {
-        const o = options[i]!;
+      for (const o of c.options) {
         if (!o.plugin || o.pluginLoaded || o.placeholder || o.origin === 'env' || failed.has(o.plugin)) continue;
         const g = groups.get(o.plugin);
         if (g) g.push(o);

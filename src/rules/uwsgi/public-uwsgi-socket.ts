@@ -9,12 +9,8 @@ export const publicUwsgiSocket: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
-      const socketList = sockets(c);
-      for (let i = 0; i < socketList.length; i++) {
-        const s = socketList[i]!;
+    for (const c of configs(ctx)) {
+      for (const s of sockets(c)) {
         if (s.family !== 'tcp' || s.host === undefined || !isAllInterfaces(s.host)) continue;
         if (s.protocol !== 'uwsgi' && s.protocol !== 'puwsgi') continue;
         ctx.report({

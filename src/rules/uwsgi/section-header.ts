@@ -10,12 +10,8 @@ export const sectionHeader: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
-      const loads = c.loads;
-      for (let i = 0; i < loads.length; i++) {
-        const l = loads[i]!;
+    for (const c of configs(ctx)) {
+      for (const l of c.loads) {
         if (!l.source || !l.headers) continue;
         for (const h of l.headers) {
           if (h.name === l.section || h.entries === 0) continue;

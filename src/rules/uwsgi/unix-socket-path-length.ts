@@ -11,9 +11,7 @@ export const unixSocketPathLength: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       for (const o of [...optionsOfKind(c, 'socket'), ...optionsOfKind(c, 'router')]) {
         if (o.unknown) continue;
         const a = classifyAddress(o);

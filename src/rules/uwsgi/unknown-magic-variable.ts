@@ -34,13 +34,9 @@ export const unknownMagicVariable: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       const seen = new Set<string>();
-      const loads = c.loads;
-      for (let li = 0; li < loads.length; li++) {
-        const l = loads[li]!;
+      for (const l of c.loads) {
         const src = l.source;
         if (!src || !l.deletedMagic || !l.headers) continue;
         const key = `${src.path}\0${l.section}`;
@@ -81,9 +77,7 @@ export const unknownMagicVariable: Rule = {
             hint: 'Write "%%" for every literal percent sign in this file.',
           });
         // URL escapes: "%2F", "%20" read as the magic variables %2 (a path component) or %d…
-        const options = c.options;
-        for (let i = 0; i < options.length; i++) {
-          const o = options[i]!;
+        for (const o of c.options) {
           if (o.origin !== 'ini' || o.source !== src || o.section !== l.section) continue;
           const m = URL_ESCAPE.exec(o.raw);
           if (!m || o.raw[m.index - 1] === '%') continue;

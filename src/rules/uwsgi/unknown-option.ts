@@ -64,15 +64,11 @@ export const unknownOption: Rule = {
     reads: ['uwsgi'],
   },
   check(ctx) {
-    const uwsgiConfigs = configs(ctx);
-    for (let ci = 0; ci < uwsgiConfigs.length; ci++) {
-      const c = uwsgiConfigs[ci]!;
+    for (const c of configs(ctx)) {
       let used: Set<string> | undefined;
       // Suggestions cost a scan of every option name: only for the first keys of a file.
       let suggestions = 0;
-      const unknown = unknownOptions(c);
-      for (let i = 0; i < unknown.length; i++) {
-        const o = unknown[i]!;
+      for (const o of unknownOptions(c)) {
         if (o.origin !== 'ini' || o.name === 'end') continue;
         used ??= placeholderNames(c);
         if (used.has(o.name)) continue;
