@@ -133,20 +133,18 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
     if (!(st instanceof Value)) {
       const at: Span = { source, start: st.start, end: st.end };
       if (st.name === 'DEFAULT') {
-        config.defaults ??= newSection('DEFAULT', at);
+        if (config.defaults) reopen(config.defaults, at);
+        else config.defaults = newSection('DEFAULT', at);
         current = config.defaults;
-        current.headers.push(at);
-        current.headerAt = at;
         continue;
       }
       current = byName.get(st.name);
-      if (!current) {
+      if (current) reopen(current, at);
+      else {
         current = newSection(st.name, at);
         byName.set(st.name, current);
         config.sections.push(current);
       }
-      current.headers.push(at);
-      current.headerAt = at;
       continue;
     }
     if (!current) continue;
@@ -158,9 +156,16 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
   }
 }
 
+/** A section at its first header (the headers array is made to size: most sections have one). */
 function newSection(name: string, at: Span): SupervisorSection {
   const { type, suffix } = sectionType(name);
-  return { name, headerAt: at, values: new Map(), occurrences: [], headers: [], type, suffix, hasPercent: false };
+  return { name, headerAt: at, values: new Map(), occurrences: [], headers: [at], type, suffix, hasPercent: false };
+}
+
+/** A section opened again by another header: it merges. */
+function reopen(section: SupervisorSection, at: Span): void {
+  section.headers.push(at);
+  section.headerAt = at;
 }
 
 function inheritDefaults(config: SupervisorConfig): void {

@@ -39,7 +39,6 @@ class PendingOption {
   /** Lower-cased key; undefined while no option is being read. */
   key: string | undefined = undefined;
   keyStart = 0;
-  keyEnd = 0;
   /** The first line of the value (after the delimiter). */
   valueStart = 0;
   valueEnd = 0;
@@ -53,10 +52,9 @@ class PendingOption {
    */
   private readonly emptyLines: number[] = [];
 
-  start(key: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): void {
+  start(key: string, keyStart: number, valueStart: number, valueEnd: number): void {
     this.key = key;
     this.keyStart = keyStart;
-    this.keyEnd = keyEnd;
     this.valueStart = valueStart;
     this.valueEnd = valueEnd;
     this.lines = undefined;
@@ -91,7 +89,7 @@ class PendingOption {
       for (let i = 1; i < lines.length; i++) raw += '\n' + text.slice(lines[i]!.start, lines[i]!.end);
       raw = pyRstrip(raw);
     }
-    return new Value(key, raw, source, this.keyStart, this.keyEnd, this.valueStart, this.valueEnd, lines);
+    return new Value(key, raw, source, this.keyStart, this.valueStart, this.valueEnd, lines);
   }
 }
 
@@ -309,7 +307,7 @@ export function readIni(source: SourceFile): IniFile {
     }
     const previous = current.finish(source);
     if (previous) result.statements.push(previous);
-    current.start(key, vStart, keyEnd, valueStart, vEnd);
+    current.start(key, vStart, valueStart, vEnd);
   }
   const last = current.finish(source);
   if (last) result.statements.push(last);

@@ -13,8 +13,6 @@ export interface ShlexToken {
   value: string;
   start: number;
   end: number;
-  /** The token contained a quoted part (POSIX mode). */
-  quoted: boolean;
 }
 
 export type ShlexResult = { ok: true; tokens: ShlexToken[] } | { ok: false; error: string; tokens: ShlexToken[]; at: number };
@@ -35,7 +33,7 @@ export function shlexSplit(s: string): ShlexResult {
       if (i >= n) break;
       const start = i;
       while (i < n && !isShlexSpace(s.charCodeAt(i))) i++;
-      tokens.push({ value: s.slice(start, i), start, end: i, quoted: false });
+      tokens.push({ value: s.slice(start, i), start, end: i });
     }
     return { ok: true, tokens };
   }
@@ -106,7 +104,7 @@ export function shlexSplit(s: string): ShlexResult {
         } else token += c;
       }
     }
-    if (start !== -1 && (token || quoted)) tokens.push({ value: token, start, end: Math.max(end, start + 1), quoted });
+    if (start !== -1 && (token || quoted)) tokens.push({ value: token, start, end: Math.max(end, start + 1) });
     if (state === 'eof') return { ok: true, tokens };
   }
 }
@@ -186,7 +184,7 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
         end = i;
         token += s.slice(pieceStart, i);
         pieceStart = -1;
-        pushback = { value: s[i]!, start: i, end: i + 1, quoted: false };
+        pushback = { value: s[i]!, start: i, end: i + 1 };
         i++;
         break;
       }
@@ -197,7 +195,7 @@ export function shlexKeyValueTokens(s: string): ShlexResult {
     }
     if (pieceStart !== -1) token += s.slice(pieceStart, state === 'a' && pushback === undefined && end < i ? end : i);
     if (token === '') return { ok: true, tokens };
-    tokens.push({ value: token, start, end, quoted: false });
+    tokens.push({ value: token, start, end });
   }
 }
 
