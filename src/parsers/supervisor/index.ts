@@ -151,8 +151,7 @@ function apply(config: SupervisorConfig, byName: Map<string, SupervisorSection>,
     const v = copies ? st.copy() : st;
     current.occurrences.push(v);
     current.values.set(v.key, v);
-    // A fresh value is unexpanded exactly when its text has a `%`.
-    if (v.expanded === undefined) current.hasPercent = true;
+    if (v.hasPercent) current.hasPercent = true;
   }
 }
 

@@ -75,21 +75,22 @@ class PendingOption {
   }
 
   /** The finished option as a value of the model (undefined when none is being read). */
-  finish(source: SourceFile): Value | undefined {
+  finish(source: SourceFile, percents: NextChar): Value | undefined {
     const key = this.key;
     if (key === undefined) return undefined;
     this.key = undefined;
-    const text = source.text;
     const lines = this.lines;
-    let raw: string;
-    if (lines === undefined) raw = text.slice(this.valueStart, this.valueEnd);
-    else {
-      // configparser joins the lines with '\n' and right-strips the result.
-      raw = text.slice(lines[0]!.start, lines[0]!.end);
-      for (let i = 1; i < lines.length; i++) raw += '\n' + text.slice(lines[i]!.start, lines[i]!.end);
-      raw = pyRstrip(raw);
+    if (lines === undefined) {
+      // A one-line value keeps no text of its own: it is the source between its offsets.
+      const hasPercent = percents.find(this.valueStart, this.valueEnd) !== -1;
+      return new Value(key, source, this.keyStart, this.valueStart, this.valueEnd, undefined, hasPercent);
     }
-    return new Value(key, raw, source, this.keyStart, this.valueStart, this.valueEnd, lines);
+    // configparser joins the lines with '\n' and right-strips the result.
+    const text = source.text;
+    let raw = text.slice(lines[0]!.start, lines[0]!.end);
+    for (let i = 1; i < lines.length; i++) raw += '\n' + text.slice(lines[i]!.start, lines[i]!.end);
+    raw = pyRstrip(raw);
+    return new Value(key, source, this.keyStart, this.valueStart, this.valueEnd, { lines, raw }, raw.includes('%'));
   }
 }
 
@@ -156,7 +157,7 @@ class LineCursor implements Line {
   }
 }
 
-/** Next position of `;` and `#` at or after a point, each found once per occurrence (linear over the file). */
+/** Next position of a character (`;`, `#`, `%`) at or after a point, each found once per occurrence (linear over the file). */
 class NextChar {
   private pos = -1;
   constructor(
@@ -219,6 +220,7 @@ export function readIni(source: SourceFile): IniFile {
   let lineno = 0;
   const semis = new NextChar(text, ';');
   const hashes = new NextChar(text, '#');
+  const percents = new NextChar(text, '%');
   const l = new LineCursor(text);
   while (l.advance()) {
     lineno++;
@@ -250,7 +252,7 @@ export function readIni(source: SourceFile): IniFile {
     if (text.charCodeAt(vStart) === 0x5b) {
       const close = text.lastIndexOf(']', vEnd - 1);
       if (close >= vStart + 2) {
-        const option = current.finish(source);
+        const option = current.finish(source, percents);
         if (option) result.statements.push(option);
         result.statements.push({ type: 'section', name: text.slice(vStart + 1, close), start: vStart, end: close + 1 });
         inSection = true;
@@ -305,11 +307,11 @@ export function readIni(source: SourceFile): IniFile {
         hint: 'supervisord refuses the file: the line has a value but no key before its `=` or `:`.',
       });
     }
-    const previous = current.finish(source);
+    const previous = current.finish(source, percents);
     if (previous) result.statements.push(previous);
     current.start(key, vStart, valueStart, vEnd);
   }
-  const last = current.finish(source);
+  const last = current.finish(source, percents);
   if (last) result.statements.push(last);
   return result;
 }

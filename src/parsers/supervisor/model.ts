@@ -27,6 +27,8 @@ export interface SupervisorValue {
   pieces: ValuePiece[];
   /** Set on values a section inherits from `[DEFAULT]` (the span is in the DEFAULT section). */
   fromDefault?: boolean;
+  /** Whether `raw` has a `%` (without one, the value is its own expansion). */
+  readonly hasPercent: boolean;
 }
 
 export interface SupervisorSection {

@@ -196,7 +196,7 @@ const pieceStarts = new WeakMap<SupervisorValue, number[]>();
 
 /** Raw value offset → source span offset. */
 export function rawToSource(v: SupervisorValue, rawOffset: number): number {
-  if (v instanceof Value && v.lines === undefined) {
+  if (v instanceof Value && v.multiLine === undefined) {
     return rawOffset <= v.end - v.start ? v.start + Math.max(0, rawOffset) : v.end;
   }
   const pieces = v.pieces;
@@ -243,16 +243,17 @@ export function rawSpan(v: SupervisorValue, start: number, end: number): Span {
 
 /** `%(here)s` replaced textually with the directory of the file the value is written in (expand_here). */
 function hereReplace(env: Env, v: SupervisorValue): { text: string; segments: Segment[] } | undefined {
-  if (!env.hereTextual || !v.raw.includes('%(here)s')) return undefined;
+  const raw = v.raw;
+  if (!env.hereTextual || !raw.includes('%(here)s')) return undefined;
   const here = path.posix.dirname(v.at.source.deployedPath);
   const segments: Segment[] = [];
   let out = '';
   let i = 0;
   for (;;) {
-    const j = v.raw.indexOf('%(here)s', i);
-    const end = j === -1 ? v.raw.length : j;
+    const j = raw.indexOf('%(here)s', i);
+    const end = j === -1 ? raw.length : j;
     if (end > i) segments.push({ outStart: out.length, outEnd: out.length + end - i, inStart: i, inEnd: end });
-    out += v.raw.slice(i, end);
+    out += raw.slice(i, end);
     if (j === -1) break;
     segments.push({ outStart: out.length, outEnd: out.length + here.length, inStart: j, inEnd: j + 8 });
     out += here;
@@ -284,7 +285,7 @@ function get(env: Env, section: SupervisorSection, key: string, names: Names, o:
   const value = section.values.get(key);
   if (!value) return ABSENT;
   // Most values have no `%` at all: nothing to expand.
-  if (!value.raw.includes('%')) return { value, text: value.raw, failed: false, map: identity };
+  if (!value.hasPercent) return { value, text: value.raw, failed: false, map: identity };
   const pre = hereReplace(env, value);
   let text: string | undefined = pre ? pre.text : value.raw;
   const maps: Segment[][] = pre ? [pre.segments] : [];
@@ -747,7 +748,7 @@ function processesFromSection(
   const pn = lookup(s, 'process_name');
   const processName = pn ? pn.raw : '%(program_name)s';
   if (pn) {
-    const r = processOrGroupName(pn.raw);
+    const r = processOrGroupName(processName);
     if (r.ok === false) issue(env, 'invalid-program-name', wrapIn(s, r.error), pn.at, { hint: HINTS['invalid-program-name']! });
   }
   if (numprocs !== undefined && numprocs > 1 && !processName.includes('%(process_num)')) {
@@ -883,7 +884,7 @@ class ProgramReader {
   defaulted<T>(key: string, fn: (v: string) => Converted<T>, dflt: T): T | undefined {
     const v = this.section.values.get(key);
     if (!v) return dflt;
-    if (!v.raw.includes('%')) {
+    if (!v.hasPercent) {
       // No expansion: convert the text as written (the common case, kept short).
       const r = fn(v.raw);
       if (r.ok === true) return r.value;
@@ -906,7 +907,7 @@ class ProgramReader {
   processConvert<T>(key: string, fn: (v: string) => Converted<T>, dflt?: T): T | undefined {
     const v = this.section.values.get(key);
     if (!v) return dflt;
-    if (!v.raw.includes('%')) {
+    if (!v.hasPercent) {
       const r = fn(v.raw);
       if (r.ok === true) return r.value;
     }
@@ -980,7 +981,7 @@ function makeCommand(got: Got): SupervisorCommand {
   // The words become argv in place: their ranges move from the expanded text to the source
   // (rawSpan's arithmetic, without a Span object per word).
   const tokens = r.tokens;
-  if (got.map === identity && v instanceof Value && v.lines === undefined) {
+  if (got.map === identity && v instanceof Value && v.multiLine === undefined) {
     // Unexpanded one-line value: the raw text is the source from `v.start` on, one addition per offset.
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

@@ -4,32 +4,66 @@ import type { ValuePiece } from './ini.js';
 import type { SupervisorValue } from './model.js';
 import { trimEnd } from './pystr.js';
 
+/** A value of several lines: its lines and its text (configparser's join). */
+export interface MultiLine {
+  /** Every line of the value, the first included. */
+  lines: ValuePiece[];
+  /** The lines joined by `\n`, right-stripped. */
+  raw: string;
+}
+
 /**
  * A value of the model. Its spans are made on demand from the offsets (a large config has
- * tens of thousands of values; most spans are never looked at), and it keeps no field it
- * can find again in the source: every field of every value is copied by each garbage
- * collection it survives.
+ * tens of thousands of values; most spans are never looked at), and it keeps nothing it can
+ * find again in the source: every object and field a value keeps alive is copied by each
+ * garbage collection it survives. The text of a one-line value is sliced from the source
+ * when asked for.
  */
 export class Value implements SupervisorValue {
-  expanded: string | undefined;
+  /**
+   * The expansion: undefined when the value has no `%` (it is its own expansion), null while
+   * a value with `%` is not expanded (or cannot be), else the expanded text.
+   */
+  private expansion: string | null | undefined;
+
   constructor(
     readonly key: string,
-    readonly raw: string,
     private readonly source: SourceFile,
     /** Where the key starts; it ends before the first `=` or `:` after it (less trailing space). */
     private readonly keyStart: number,
     /** Span of the first line of the value. */
     readonly start: number,
     readonly end: number,
-    /** The lines of a multi-line value (the first included); a one-line value keeps only `start`/`end`. */
-    readonly lines: ValuePiece[] | undefined,
+    /** A value of several lines; undefined for the usual one-line value (`start`/`end` are the whole text). */
+    readonly multiLine: MultiLine | undefined,
+    /** Whether the text has a `%` (to expand). */
+    hasPercent: boolean,
   ) {
-    // A value without `%` is its own expansion; the others are filled in by the model.
-    this.expanded = raw.includes('%') ? undefined : raw;
+    this.expansion = hasPercent ? null : undefined;
+  }
+
+  /** Value after comment stripping and continuation joining, before %-expansion. */
+  get raw(): string {
+    return this.multiLine === undefined ? this.source.text.slice(this.start, this.end) : this.multiLine.raw;
+  }
+
+  /** After %-expansion, or undefined when it is not (or cannot be) expanded. */
+  get expanded(): string | undefined {
+    const e = this.expansion;
+    return e === undefined ? this.raw : e === null ? undefined : e;
+  }
+
+  /** The model's expansion of a value with `%` (a value without is its own expansion already). */
+  set expanded(text: string | undefined) {
+    if (this.expansion !== undefined) this.expansion = text ?? null;
+  }
+
+  get hasPercent(): boolean {
+    return this.expansion !== undefined;
   }
 
   get pieces(): ValuePiece[] {
-    return this.lines ?? [{ start: this.start, end: this.end }];
+    return this.multiLine?.lines ?? [{ start: this.start, end: this.end }];
   }
 
   get keyAt(): Span {
@@ -51,7 +85,7 @@ export class Value implements SupervisorValue {
   /** From the first line of the value to the end of its last non-empty line. */
   get at(): Span {
     let end = this.end;
-    const lines = this.lines;
+    const lines = this.multiLine?.lines;
     if (lines) {
       for (let i = lines.length - 1; i > 0; i--) {
         const p = lines[i]!;
@@ -71,12 +105,12 @@ export class Value implements SupervisorValue {
 
   /** A fresh copy, not yet expanded (for a file applied to a second config). */
   copy(): Value {
-    return new Value(this.key, this.raw, this.source, this.keyStart, this.start, this.end, this.lines);
+    return new Value(this.key, this.source, this.keyStart, this.start, this.end, this.multiLine, this.hasPercent);
   }
 
-  /** The same value as a section inherits it from [DEFAULT]. */
+  /** The same value as a section inherits it from [DEFAULT], not yet expanded. */
   inherited(): Value {
-    return new InheritedValue(this.key, this.raw, this.source, this.keyStart, this.start, this.end, this.lines);
+    return new InheritedValue(this.key, this.source, this.keyStart, this.start, this.end, this.multiLine, this.hasPercent);
   }
 }
 
@@ -86,4 +120,3 @@ class InheritedValue extends Value {
     return true;
   }
 }
-
