@@ -25,6 +25,34 @@ export const PARSE_ERROR = 'supervisor/parse-error';
 const KNOWN_KEYS = new Map<string, string>();
 for (const keys of Object.values(SECTION_KEYS)) for (const key of Object.keys(keys)) KNOWN_KEYS.set(key, key);
 
+/**
+ * The known keys by length and first and last character, so that a key written as supervisord
+ * spells it is found in place: no string is sliced, lower-cased and hashed for it.
+ */
+const KEYS_BY_SHAPE = new Map<number, string[]>();
+const keyShape = (length: number, first: number, last: number) => length * 65536 + first * 256 + last;
+for (const key of KNOWN_KEYS.keys()) {
+  const shape = keyShape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+  const same = KEYS_BY_SHAPE.get(shape);
+  if (same) same.push(key);
+  else KEYS_BY_SHAPE.set(shape, [key]);
+}
+
+/** The lower-cased key written at `start..end`, shared with every other line that writes it. */
+function keyAt(text: string, start: number, end: number): string {
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first < 256 && last < 256) {
+    const candidates = KEYS_BY_SHAPE.get(keyShape(end - start, first, last));
+    if (candidates !== undefined) {
+      for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i]!, start)) return candidates[i]!;
+    }
+  }
+  // Spelled otherwise (upper case) or unknown.
+  const written = text.slice(start, end).toLowerCase();
+  return KNOWN_KEYS.get(written) ?? written;
+}
+
 /** One line of a value: its text span in the source (empty lines of a value have start = end). */
 export interface ValuePiece {
   start: number;
@@ -297,8 +325,7 @@ export function readIni(source: SourceFile): IniFile {
     }
     const keyEnd = trimEnd(text, vStart, delim);
     const valueStart = skipSpace(text, delim + 1, vEnd);
-    const written = text.slice(vStart, keyEnd).toLowerCase();
-    const key = KNOWN_KEYS.get(written) ?? written;
+    const key = keyAt(text, vStart, keyEnd);
     if (key === '') {
       result.problems.push({
         ruleId: PARSE_ERROR,
