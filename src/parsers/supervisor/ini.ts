@@ -187,6 +187,11 @@ class LineCursor implements Line {
 
 /** Next position of a character (`;`, `#`, `%`) at or after a point, each found once per occurrence (linear over the file). */
 class NextChar {
+  /**
+   * The occurrence found last; the text's length once there is none left. Always a small
+   * integer: a non-integer here (such as Infinity) would reach the offsets of the values,
+   * and V8 then boxes those fields of every value as heap numbers.
+   */
   private pos = -1;
   constructor(
     private readonly text: string,
@@ -194,9 +199,9 @@ class NextChar {
   ) {}
   /** First occurrence at or after `from` and before `end`, or -1. */
   find(from: number, end: number): number {
-    if (this.pos !== Infinity && this.pos < from) {
+    if (this.pos < from) {
       const i = this.text.indexOf(this.ch, from);
-      this.pos = i === -1 ? Infinity : i;
+      this.pos = i === -1 ? this.text.length : i;
     }
     return this.pos < end ? this.pos : -1;
   }
