@@ -53,13 +53,21 @@ const MAX_LOAD_DEPTH = 500;
 const MAX_EXPANSION = 1 << 16;
 const MAX_SUBSTITUTIONS = 2000;
 
+/** Bits of `OptionValue.state`. */
+const INHERITED = 1;
+const PLUGIN_LOADED = 2;
+const BEFORE_PLUGIN = 4;
+const CONFIGURED = 8;
+const UNAVAILABLE_AT_ADD = 16;
+
 /**
  * One option of uWSGI's exported-options list, from the moment it is added (in order) to the
  * end: the passes, `inherit` files and the plugin resolution complete it in place. The options
  * of every config (tens of thousands in a large run) share this one class, so they have one
- * object shape: the constructor sets every field, absent ones undefined. The key and value
- * spans (always in one file) are made on demand from their offsets: rules look at few of
- * them, and two Span objects per option would live as long as the run.
+ * object shape: the constructor sets every field, absent ones undefined. They live as long as
+ * the run, so each holds little: the key and value spans (always in one file) are made on
+ * demand from their offsets (rules look at few of them), the plugin comes from the table
+ * entry, and the flags that rules seldom read (and the loader's own) share one number.
  */
 class OptionValue implements UwsgiOptionValue {
   // Declared only: the constructor sets every field once, in one order (class field
@@ -82,14 +90,8 @@ class OptionValue implements UwsgiOptionValue {
   declare conditional: true | undefined;
   declare via: Span | undefined;
   declare placeholder: true | undefined;
-  declare inherited: true | undefined;
-  declare plugin: string | undefined;
-  declare pluginLoaded: boolean | undefined;
-  declare beforePlugin: true | undefined;
-  /** Loader state: applied when added (immediate options, placeholders), so the passes skip it. */
-  declare configured: boolean;
-  /** Loader state: the option was not available (its plugin not loaded yet) when added. */
-  declare unavailableAtAdd: boolean;
+  /** `INHERITED`, `PLUGIN_LOADED`, … bits. */
+  declare private state: number;
 
   constructor(
     name: string,
@@ -122,12 +124,39 @@ class OptionValue implements UwsgiOptionValue {
     this.conditional = undefined;
     this.via = undefined;
     this.placeholder = undefined;
-    this.inherited = undefined;
-    this.plugin = undefined;
-    this.pluginLoaded = undefined;
-    this.beforePlugin = undefined;
-    this.configured = false;
-    this.unavailableAtAdd = false;
+    this.state = 0;
+  }
+
+  get inherited(): true | undefined {
+    return (this.state & INHERITED) !== 0 || undefined;
+  }
+
+  get plugin(): string | undefined {
+    const entry = this.entry;
+    return entry !== undefined && entry.plugin !== 'core' ? entry.plugin : undefined;
+  }
+
+  get pluginLoaded(): boolean | undefined {
+    return this.plugin === undefined ? undefined : (this.state & PLUGIN_LOADED) !== 0;
+  }
+
+  get beforePlugin(): true | undefined {
+    return (this.state & BEFORE_PLUGIN) !== 0 || undefined;
+  }
+
+  /** Loader state: applied when added (immediate options, placeholders), so the passes skip it. */
+  get configured(): boolean {
+    return (this.state & CONFIGURED) !== 0;
+  }
+
+  /** Loader state: the option was not available (its plugin not loaded yet) when added. */
+  get unavailableAtAdd(): boolean {
+    return (this.state & UNAVAILABLE_AT_ADD) !== 0;
+  }
+
+  /** Sets some of the `INHERITED`, `PLUGIN_LOADED`, … bits. */
+  mark(bits: number): void {
+    this.state |= bits;
   }
 
   get at(): Span {
@@ -547,7 +576,7 @@ export class UwsgiLoader {
     }
     this.ex.push(e);
     if (e.placeholder) {
-      e.configured = true;
+      e.mark(CONFIGURED);
       if (isKnownOption(key) || this.custom.has(key)) {
         this.problem(
           PROBLEM.placeholder,
@@ -568,13 +597,13 @@ export class UwsgiLoader {
       }
     }
     if (!entry && !this.custom.has(key)) {
-      e.unavailableAtAdd = true;
+      e.mark(UNAVAILABLE_AT_ADD);
       if (this.strict) this.strictFatal(e);
       return;
     }
     if (!entry) return; // custom option: immediate, applied by its definition
     if (entry.flags.includes('UWSGI_OPT_IMMEDIATE')) {
-      e.configured = true;
+      e.mark(CONFIGURED);
       this.immediate(e, entry);
     }
   }
@@ -870,7 +899,7 @@ export class UwsgiLoader {
       if (e.name === 'inherit' && !e.noValue && !e.unknown) {
         const before = this.ex.length;
         this.loadByExtension(e.value, e.at, false);
-        for (let k = before; k < this.ex.length; k++) this.ex[k]!.inherited = true;
+        for (let k = before; k < this.ex.length; k++) this.ex[k]!.mark(INHERITED);
       }
       if (this.stopped) return;
       // The second strict check happens here, with every plugin loaded.
@@ -889,9 +918,8 @@ export class UwsgiLoader {
       e.entry = info;
       e.known = !!info || this.custom.has(e.name);
       if (info && info.plugin !== 'core') {
-        e.plugin = info.plugin;
-        e.pluginLoaded = this.isLoaded(info.plugin);
-        e.beforePlugin = e.unavailableAtAdd || undefined;
+        if (this.isLoaded(info.plugin)) e.mark(PLUGIN_LOADED);
+        if (e.unavailableAtAdd) e.mark(BEFORE_PLUGIN);
       }
     }
     this.cfg.options = this.ex;
