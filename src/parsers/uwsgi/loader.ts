@@ -54,11 +54,16 @@ const MAX_EXPANSION = 1 << 16;
 const MAX_SUBSTITUTIONS = 2000;
 
 /** Bits of `OptionValue.state`. */
-const INHERITED = 1;
-const PLUGIN_LOADED = 2;
-const BEFORE_PLUGIN = 4;
-const CONFIGURED = 8;
-const UNAVAILABLE_AT_ADD = 16;
+const NO_VALUE = 1;
+const UNKNOWN = 2;
+const KNOWN = 4;
+const CONDITIONAL = 8;
+const PLACEHOLDER = 16;
+const INHERITED = 32;
+const PLUGIN_LOADED = 64;
+const BEFORE_PLUGIN = 128;
+const CONFIGURED = 256;
+const UNAVAILABLE_AT_ADD = 512;
 
 /**
  * One option of uWSGI's exported-options list, from the moment it is added (in order) to the
@@ -67,7 +72,7 @@ const UNAVAILABLE_AT_ADD = 16;
  * object shape: the constructor sets every field, absent ones undefined. They live as long as
  * the run, so each holds little: the key and value spans (always in one file) are made on
  * demand from their offsets (rules look at few of them), the plugin comes from the table
- * entry, and the flags that rules seldom read (and the loader's own) share one number.
+ * entry, and its flags (and the loader's own) share one number.
  */
 class OptionValue implements UwsgiOptionValue {
   // Declared only: the constructor sets every field once, in one order (class field
@@ -82,15 +87,10 @@ class OptionValue implements UwsgiOptionValue {
   declare private readonly valueEnd: number;
   declare readonly origin: UwsgiOrigin;
   declare value: string;
-  declare noValue: true | undefined;
   declare section: string | undefined;
-  declare unknown: true | undefined;
-  declare known: boolean;
   declare entry: OptionEntry | undefined;
-  declare conditional: true | undefined;
   declare via: Span | undefined;
-  declare placeholder: true | undefined;
-  /** `INHERITED`, `PLUGIN_LOADED`, … bits. */
+  /** `NO_VALUE`, `UNKNOWN`, … bits. */
   declare private state: number;
 
   constructor(
@@ -116,15 +116,30 @@ class OptionValue implements UwsgiOptionValue {
     this.valueEnd = valueEnd;
     this.origin = origin;
     this.value = value ?? '';
-    this.noValue = value === null || undefined;
     this.section = undefined;
-    this.unknown = undefined;
-    this.known = false;
     this.entry = undefined;
-    this.conditional = undefined;
     this.via = undefined;
-    this.placeholder = undefined;
-    this.state = 0;
+    this.state = value === null ? NO_VALUE : 0;
+  }
+
+  get noValue(): true | undefined {
+    return (this.state & NO_VALUE) !== 0 || undefined;
+  }
+
+  get unknown(): true | undefined {
+    return (this.state & UNKNOWN) !== 0 || undefined;
+  }
+
+  get known(): boolean {
+    return (this.state & KNOWN) !== 0;
+  }
+
+  get conditional(): true | undefined {
+    return (this.state & CONDITIONAL) !== 0 || undefined;
+  }
+
+  get placeholder(): true | undefined {
+    return (this.state & PLACEHOLDER) !== 0 || undefined;
   }
 
   get inherited(): true | undefined {
@@ -154,7 +169,7 @@ class OptionValue implements UwsgiOptionValue {
     return (this.state & UNAVAILABLE_AT_ADD) !== 0;
   }
 
-  /** Sets some of the `INHERITED`, `PLUGIN_LOADED`, … bits. */
+  /** Sets some of the `NO_VALUE`, `UNKNOWN`, … bits. */
   mark(bits: number): void {
     this.state |= bits;
   }
@@ -523,7 +538,7 @@ export class UwsgiLoader {
           'ini',
         );
         o.section = section;
-        o.unknown = e.unknownMagic || undefined;
+        if (e.unknownMagic) o.mark(UNKNOWN);
         o.via = at;
         this.add(o);
         if (this.stopped) return;
@@ -571,8 +586,7 @@ export class UwsgiLoader {
     const key = e.name;
     if (END_KEYS.has(key)) this.logicOpen = false;
     else if (this.logicOpen) {
-      e.conditional = true;
-      if (!e.noValue && e.value.includes('%(_)')) e.unknown = true;
+      e.mark(!e.noValue && e.value.includes('%(_)') ? CONDITIONAL | UNKNOWN : CONDITIONAL);
     }
     this.ex.push(e);
     if (e.placeholder) {
@@ -686,7 +700,7 @@ export class UwsgiLoader {
             : new OptionValue(name, name, v, v, source, start, end, start, end, e.origin);
         o.section = e.section;
         o.via = e.via;
-        o.placeholder = entry.data !== 'NULL' || undefined;
+        if (entry.data !== 'NULL') o.mark(PLACEHOLDER);
         this.add(o);
         return;
       }
@@ -856,7 +870,7 @@ export class UwsgiLoader {
             }
             const key = v.substr(magicKey, hasSymbol - 2);
             const r = hook(key, e);
-            if (r.unknown) e.unknown = true;
+            if (r.unknown) e.mark(UNKNOWN);
             if (r.value === undefined) {
               magicKey = -1;
               hasSymbol = 0;
@@ -875,7 +889,7 @@ export class UwsgiLoader {
                   ? 'A %(name) placeholder refers back to itself through other placeholders: uWSGI keeps expanding the value until it runs out of memory (malloc fails) and exits. Break the cycle.'
                   : `uWSGI rescans a value after each ${symbol}(…) substitution, and what was substituted refers back to itself: uWSGI keeps expanding until it runs out of memory. Break the cycle.`,
               );
-              e.unknown = true;
+              e.mark(UNKNOWN);
               v = e.value;
               // uWSGI dies on this one (malloc fails); nothing after it matters.
               this.stopped = true;
@@ -916,7 +930,7 @@ export class UwsgiLoader {
       const e = ex[i]!;
       const info = optionInfo(e.name);
       e.entry = info;
-      e.known = !!info || this.custom.has(e.name);
+      if (info || this.custom.has(e.name)) e.mark(KNOWN);
       if (info && info.plugin !== 'core') {
         if (this.isLoaded(info.plugin)) e.mark(PLUGIN_LOADED);
         if (e.unavailableAtAdd) e.mark(BEFORE_PLUGIN);
