@@ -194,32 +194,33 @@ export function optionIndex(config: UwsgiConfig): OptionIndex {
   return (config.index ??= indexOptions(config.options));
 }
 
-const NONE: UwsgiOptionValue[] = [];
+const NONE: readonly UwsgiOptionValue[] = [];
 
 /** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
-export function allValues(config: UwsgiConfig, name: string): UwsgiOptionValue[] {
-  return optionIndex(config).byVariable.get(canonicalName(name)) ?? NONE;
+export function allValues(config: UwsgiConfig, name: string): readonly UwsgiOptionValue[] {
+  const values = optionIndex(config).byVariable.get(canonicalName(name));
+  return values === undefined ? NONE : Array.isArray(values) ? values : [values];
 }
 
 /** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
-export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): UwsgiOptionValue[] {
+export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): readonly UwsgiOptionValue[] {
   return optionIndex(config).byKind.get(kind) ?? NONE;
 }
 
-/** The values of every option variable (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
-export function valuesByVariable(config: UwsgiConfig): IterableIterator<UwsgiOptionValue[]> {
-  return optionIndex(config).byVariable.values();
+/** The values of every option variable set more than once (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
+export function* repeatedVariables(config: UwsgiConfig): Generator<readonly UwsgiOptionValue[]> {
+  for (const values of optionIndex(config).byVariable.values()) if (Array.isArray(values)) yield values;
 }
 
 /** Every option that uWSGI does not know (no table entry, no `declare-option`), in order. Placeholders are left out. */
-export function unknownOptions(config: UwsgiConfig): UwsgiOptionValue[] {
+export function unknownOptions(config: UwsgiConfig): readonly UwsgiOptionValue[] {
   return optionIndex(config).unknown;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */
 export function effectiveValue(config: UwsgiConfig, name: string): UwsgiOptionValue | undefined {
-  const all = allValues(config, name);
-  return all[all.length - 1];
+  const values = optionIndex(config).byVariable.get(canonicalName(name));
+  return Array.isArray(values) ? values[values.length - 1] : values;
 }
 
 /** `uwsgi_opt_true`: false only for `false`/`off`/`no` (any case) or exactly `0`; no value = true. */

@@ -53,13 +53,26 @@ const MAX_LOAD_DEPTH = 500;
 const MAX_EXPANSION = 1 << 16;
 const MAX_SUBSTITUTIONS = 2000;
 
+/** Bits of `OptionValue.state`. */
+const NO_VALUE = 1;
+const UNKNOWN = 2;
+const KNOWN = 4;
+const CONDITIONAL = 8;
+const PLACEHOLDER = 16;
+const INHERITED = 32;
+const PLUGIN_LOADED = 64;
+const BEFORE_PLUGIN = 128;
+const CONFIGURED = 256;
+const UNAVAILABLE_AT_ADD = 512;
+
 /**
  * One option of uWSGI's exported-options list, from the moment it is added (in order) to the
  * end: the passes, `inherit` files and the plugin resolution complete it in place. The options
  * of every config (tens of thousands in a large run) share this one class, so they have one
- * object shape: the constructor sets every field, absent ones undefined. The key and value
- * spans (always in one file) are made on demand from their offsets: rules look at few of
- * them, and two Span objects per option would live as long as the run.
+ * object shape: the constructor sets every field, absent ones undefined. They live as long as
+ * the run, so each holds little: the key and value spans (always in one file) are made on
+ * demand from their offsets (rules look at few of them), the plugin comes from the table
+ * entry, and its flags (and the loader's own) share one number.
  */
 class OptionValue implements UwsgiOptionValue {
   // Declared only: the constructor sets every field once, in one order (class field
@@ -74,22 +87,11 @@ class OptionValue implements UwsgiOptionValue {
   declare private readonly valueEnd: number;
   declare readonly origin: UwsgiOrigin;
   declare value: string;
-  declare noValue: true | undefined;
   declare section: string | undefined;
-  declare unknown: true | undefined;
-  declare known: boolean;
   declare entry: OptionEntry | undefined;
-  declare conditional: true | undefined;
   declare via: Span | undefined;
-  declare placeholder: true | undefined;
-  declare inherited: true | undefined;
-  declare plugin: string | undefined;
-  declare pluginLoaded: boolean | undefined;
-  declare beforePlugin: true | undefined;
-  /** Loader state: applied when added (immediate options, placeholders), so the passes skip it. */
-  declare configured: boolean;
-  /** Loader state: the option was not available (its plugin not loaded yet) when added. */
-  declare unavailableAtAdd: boolean;
+  /** `NO_VALUE`, `UNKNOWN`, … bits. */
+  declare private state: number;
 
   constructor(
     name: string,
@@ -114,20 +116,62 @@ class OptionValue implements UwsgiOptionValue {
     this.valueEnd = valueEnd;
     this.origin = origin;
     this.value = value ?? '';
-    this.noValue = value === null || undefined;
     this.section = undefined;
-    this.unknown = undefined;
-    this.known = false;
     this.entry = undefined;
-    this.conditional = undefined;
     this.via = undefined;
-    this.placeholder = undefined;
-    this.inherited = undefined;
-    this.plugin = undefined;
-    this.pluginLoaded = undefined;
-    this.beforePlugin = undefined;
-    this.configured = false;
-    this.unavailableAtAdd = false;
+    this.state = value === null ? NO_VALUE : 0;
+  }
+
+  get noValue(): true | undefined {
+    return (this.state & NO_VALUE) !== 0 || undefined;
+  }
+
+  get unknown(): true | undefined {
+    return (this.state & UNKNOWN) !== 0 || undefined;
+  }
+
+  get known(): boolean {
+    return (this.state & KNOWN) !== 0;
+  }
+
+  get conditional(): true | undefined {
+    return (this.state & CONDITIONAL) !== 0 || undefined;
+  }
+
+  get placeholder(): true | undefined {
+    return (this.state & PLACEHOLDER) !== 0 || undefined;
+  }
+
+  get inherited(): true | undefined {
+    return (this.state & INHERITED) !== 0 || undefined;
+  }
+
+  get plugin(): string | undefined {
+    const entry = this.entry;
+    return entry !== undefined && entry.plugin !== 'core' ? entry.plugin : undefined;
+  }
+
+  get pluginLoaded(): boolean | undefined {
+    return this.plugin === undefined ? undefined : (this.state & PLUGIN_LOADED) !== 0;
+  }
+
+  get beforePlugin(): true | undefined {
+    return (this.state & BEFORE_PLUGIN) !== 0 || undefined;
+  }
+
+  /** Loader state: applied when added (immediate options, placeholders), so the passes skip it. */
+  get configured(): boolean {
+    return (this.state & CONFIGURED) !== 0;
+  }
+
+  /** Loader state: the option was not available (its plugin not loaded yet) when added. */
+  get unavailableAtAdd(): boolean {
+    return (this.state & UNAVAILABLE_AT_ADD) !== 0;
+  }
+
+  /** Sets some of the `NO_VALUE`, `UNKNOWN`, … bits. */
+  mark(bits: number): void {
+    this.state |= bits;
   }
 
   get at(): Span {
@@ -494,7 +538,7 @@ export class UwsgiLoader {
           'ini',
         );
         o.section = section;
-        o.unknown = e.unknownMagic || undefined;
+        if (e.unknownMagic) o.mark(UNKNOWN);
         o.via = at;
         this.add(o);
         if (this.stopped) return;
@@ -542,12 +586,11 @@ export class UwsgiLoader {
     const key = e.name;
     if (END_KEYS.has(key)) this.logicOpen = false;
     else if (this.logicOpen) {
-      e.conditional = true;
-      if (!e.noValue && e.value.includes('%(_)')) e.unknown = true;
+      e.mark(!e.noValue && e.value.includes('%(_)') ? CONDITIONAL | UNKNOWN : CONDITIONAL);
     }
     this.ex.push(e);
     if (e.placeholder) {
-      e.configured = true;
+      e.mark(CONFIGURED);
       if (isKnownOption(key) || this.custom.has(key)) {
         this.problem(
           PROBLEM.placeholder,
@@ -568,13 +611,13 @@ export class UwsgiLoader {
       }
     }
     if (!entry && !this.custom.has(key)) {
-      e.unavailableAtAdd = true;
+      e.mark(UNAVAILABLE_AT_ADD);
       if (this.strict) this.strictFatal(e);
       return;
     }
     if (!entry) return; // custom option: immediate, applied by its definition
     if (entry.flags.includes('UWSGI_OPT_IMMEDIATE')) {
-      e.configured = true;
+      e.mark(CONFIGURED);
       this.immediate(e, entry);
     }
   }
@@ -657,7 +700,7 @@ export class UwsgiLoader {
             : new OptionValue(name, name, v, v, source, start, end, start, end, e.origin);
         o.section = e.section;
         o.via = e.via;
-        o.placeholder = entry.data !== 'NULL' || undefined;
+        if (entry.data !== 'NULL') o.mark(PLACEHOLDER);
         this.add(o);
         return;
       }
@@ -827,7 +870,7 @@ export class UwsgiLoader {
             }
             const key = v.substr(magicKey, hasSymbol - 2);
             const r = hook(key, e);
-            if (r.unknown) e.unknown = true;
+            if (r.unknown) e.mark(UNKNOWN);
             if (r.value === undefined) {
               magicKey = -1;
               hasSymbol = 0;
@@ -846,7 +889,7 @@ export class UwsgiLoader {
                   ? 'A %(name) placeholder refers back to itself through other placeholders: uWSGI keeps expanding the value until it runs out of memory (malloc fails) and exits. Break the cycle.'
                   : `uWSGI rescans a value after each ${symbol}(…) substitution, and what was substituted refers back to itself: uWSGI keeps expanding until it runs out of memory. Break the cycle.`,
               );
-              e.unknown = true;
+              e.mark(UNKNOWN);
               v = e.value;
               // uWSGI dies on this one (malloc fails); nothing after it matters.
               this.stopped = true;
@@ -870,7 +913,7 @@ export class UwsgiLoader {
       if (e.name === 'inherit' && !e.noValue && !e.unknown) {
         const before = this.ex.length;
         this.loadByExtension(e.value, e.at, false);
-        for (let k = before; k < this.ex.length; k++) this.ex[k]!.inherited = true;
+        for (let k = before; k < this.ex.length; k++) this.ex[k]!.mark(INHERITED);
       }
       if (this.stopped) return;
       // The second strict check happens here, with every plugin loaded.
@@ -887,11 +930,10 @@ export class UwsgiLoader {
       const e = ex[i]!;
       const info = optionInfo(e.name);
       e.entry = info;
-      e.known = !!info || this.custom.has(e.name);
+      if (info || this.custom.has(e.name)) e.mark(KNOWN);
       if (info && info.plugin !== 'core') {
-        e.plugin = info.plugin;
-        e.pluginLoaded = this.isLoaded(info.plugin);
-        e.beforePlugin = e.unavailableAtAdd || undefined;
+        if (this.isLoaded(info.plugin)) e.mark(PLUGIN_LOADED);
+        if (e.unavailableAtAdd) e.mark(BEFORE_PLUGIN);
       }
     }
     this.cfg.options = this.ex;

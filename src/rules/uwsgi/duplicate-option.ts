@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from '../../core/rule.js';
 import type { SourceFile } from '../../core/source.js';
 import type { UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
-import { uwsgiBool, valuesByVariable } from '../../parsers/uwsgi/index.js';
+import { repeatedVariables, uwsgiBool } from '../../parsers/uwsgi/index.js';
 import { aliasesOf, type ParserKind } from '../../parsers/uwsgi/options.js';
 import { configs, intValue } from './_util.js';
 
@@ -26,14 +26,13 @@ export const duplicateOption: Rule = {
   },
   check(ctx) {
     for (const c of configs(ctx)) {
-      // Only a variable set more than once can be set again.
-      for (const values of valuesByVariable(c)) if (values.length > 1) checkVariable(ctx, values);
+      for (const values of repeatedVariables(c)) checkVariable(ctx, values);
     }
   },
 };
 
 /** The values of one option variable (aliases together) in one config, in order. */
-function checkVariable(ctx: RuleContext, values: UwsgiOptionValue[]): void {
+function checkVariable(ctx: RuleContext, values: readonly UwsgiOptionValue[]): void {
   // The previous value of the variable in each file.
   const lastInFile = new Map<SourceFile, UwsgiOptionValue>();
   for (const o of values) {

@@ -36,10 +36,13 @@ export const pluginNotLoaded: Rule = {
       const failed = new Set((c.pluginRequests ?? []).filter((r) => !r.available).map((r) => r.dir));
       const groups = new Map<string, UwsgiOptionValue[]>();
       for (const o of c.options) {
-        if (!o.plugin || o.pluginLoaded || o.placeholder || o.origin === 'env' || failed.has(o.plugin)) continue;
-        const g = groups.get(o.plugin);
+        // pluginLoaded is false only for a plugin's option (undefined for the core's).
+        if (o.pluginLoaded !== false || o.placeholder || o.origin === 'env') continue;
+        const plugin = o.plugin!;
+        if (failed.has(plugin)) continue;
+        const g = groups.get(plugin);
         if (g) g.push(o);
-        else groups.set(o.plugin, [o]);
+        else groups.set(plugin, [o]);
       }
       if (!groups.size) continue;
       if (!modular && c.entry === 'ini' && runByBuiltInPython(ctx, c)) continue;
