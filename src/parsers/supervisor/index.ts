@@ -116,7 +116,7 @@ function attachUwsgi(program: SupervisorProgram, ctx: LoadContext): void {
   const options: CommandLineOptions = {};
   if (program.directory?.startsWith('/')) options.cwd = program.directory;
   if (program.environment) options.env = program.environment;
-  program.uwsgi = parseUwsgiCommandLine(argv, command.value.at.source, ctx, options);
+  program.uwsgi = parseUwsgiCommandLine(argv, command.value.source, ctx, options);
 }
 
 /** Apply one file's statements: sections merge by name, options replace earlier ones. */

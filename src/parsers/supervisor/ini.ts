@@ -66,7 +66,6 @@ export interface ValuePiece {
 class PendingOption {
   /** Lower-cased key; undefined while no option is being read. */
   key: string | undefined = undefined;
-  keyStart = 0;
   /** The first line of the value (after the delimiter). */
   valueStart = 0;
   valueEnd = 0;
@@ -80,9 +79,8 @@ class PendingOption {
    */
   private readonly emptyLines: number[] = [];
 
-  start(key: string, keyStart: number, valueStart: number, valueEnd: number): void {
+  start(key: string, valueStart: number, valueEnd: number): void {
     this.key = key;
-    this.keyStart = keyStart;
     this.valueStart = valueStart;
     this.valueEnd = valueEnd;
     this.lines = undefined;
@@ -111,14 +109,14 @@ class PendingOption {
     if (lines === undefined) {
       // A one-line value keeps no text of its own: it is the source between its offsets.
       const hasPercent = percents.find(this.valueStart, this.valueEnd) !== -1;
-      return new Value(key, source, this.keyStart, this.valueStart, this.valueEnd, undefined, hasPercent);
+      return new Value(key, source, this.valueStart, this.valueEnd, undefined, hasPercent);
     }
     // configparser joins the lines with '\n' and right-strips the result.
     const text = source.text;
     let raw = text.slice(lines[0]!.start, lines[0]!.end);
     for (let i = 1; i < lines.length; i++) raw += '\n' + text.slice(lines[i]!.start, lines[i]!.end);
     raw = pyRstrip(raw);
-    return new Value(key, source, this.keyStart, this.valueStart, this.valueEnd, { lines, raw }, raw.includes('%'));
+    return new Value(key, source, this.valueStart, this.valueEnd, { lines, raw }, raw.includes('%'));
   }
 }
 
@@ -341,7 +339,7 @@ export function readIni(source: SourceFile): IniFile {
     }
     const previous = current.finish(source, percents);
     if (previous) result.statements.push(previous);
-    current.start(key, vStart, valueStart, vEnd);
+    current.start(key, valueStart, vEnd);
   }
   const last = current.finish(source, percents);
   if (last) result.statements.push(last);

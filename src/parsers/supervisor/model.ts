@@ -20,6 +20,8 @@ export interface SupervisorValue {
 
   // ---- extensions -------------------------------------------------------------------
 
+  /** The file the value is written in (`at.source`, without making the span). */
+  readonly source: SourceFile;
   /**
    * Source span of every line of the value (`raw` is their texts joined by `\n`, right-stripped);
    * empty lines after the last non-empty one are left out.

@@ -238,14 +238,14 @@ export function rawToSource(v: SupervisorValue, rawOffset: number): number {
 
 export function rawSpan(v: SupervisorValue, start: number, end: number): Span {
   const s = rawToSource(v, start);
-  return { source: v.at.source, start: s, end: Math.max(s, rawToSource(v, end)) };
+  return { source: v.source, start: s, end: Math.max(s, rawToSource(v, end)) };
 }
 
 /** `%(here)s` replaced textually with the directory of the file the value is written in (expand_here). */
 function hereReplace(env: Env, v: SupervisorValue): { text: string; segments: Segment[] } | undefined {
   const raw = v.raw;
   if (!env.hereTextual || !raw.includes('%(here)s')) return undefined;
-  const here = path.posix.dirname(v.at.source.deployedPath);
+  const here = path.posix.dirname(v.source.deployedPath);
   const segments: Segment[] = [];
   let out = '';
   let i = 0;
@@ -471,7 +471,7 @@ function environmentDict(env: Env, s: SupervisorSection, got: Got, wrap: boolean
 }
 
 function lineEnd(v: SupervisorValue): number {
-  const t = v.at.source.text;
+  const t = v.source.text;
   const nl = t.indexOf('\n', v.at.end);
   return nl === -1 ? t.length : nl;
 }

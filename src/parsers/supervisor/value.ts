@@ -2,7 +2,7 @@
 import type { SourceFile, Span } from '../../core/source.js';
 import type { ValuePiece } from './ini.js';
 import type { SupervisorValue } from './model.js';
-import { trimEnd } from './pystr.js';
+import { skipSpace, trimEnd } from './pystr.js';
 
 /** A value of several lines: its lines and its text (configparser's join). */
 export interface MultiLine {
@@ -28,9 +28,7 @@ export class Value implements SupervisorValue {
 
   constructor(
     readonly key: string,
-    private readonly source: SourceFile,
-    /** Where the key starts; it ends before the first `=` or `:` after it (less trailing space). */
-    private readonly keyStart: number,
+    readonly source: SourceFile,
     /** Span of the first line of the value. */
     readonly start: number,
     readonly end: number,
@@ -66,15 +64,20 @@ export class Value implements SupervisorValue {
     return this.multiLine?.lines ?? [{ start: this.start, end: this.end }];
   }
 
+  /**
+   * The key as written: found again from the value (a field for it on every value would be
+   * kept alive for the rare finding about a key). Only whitespace lies between the delimiter
+   * (the first `=` or `:` of the line) and the value, and only indentation between the start
+   * of the line and the key.
+   */
   get keyAt(): Span {
     const text = this.source.text;
-    let delim = this.keyStart;
-    while (delim < text.length) {
-      const c = text.charCodeAt(delim);
-      if (c === 0x3d || c === 0x3a) break;
-      delim++;
-    }
-    return { source: this.source, start: this.keyStart, end: trimEnd(text, this.keyStart, delim) };
+    let delim = this.start - 1;
+    while (delim > 0 && text.charCodeAt(delim) !== 0x3d && text.charCodeAt(delim) !== 0x3a) delim--;
+    let lineStart = delim;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a && text.charCodeAt(lineStart - 1) !== 0x0d) lineStart--;
+    const keyStart = skipSpace(text, lineStart, delim);
+    return { source: this.source, start: keyStart, end: trimEnd(text, keyStart, delim) };
   }
 
   /** Set on the copies a section inherits from `[DEFAULT]` (see `InheritedValue`). */
@@ -105,12 +108,12 @@ export class Value implements SupervisorValue {
 
   /** A fresh copy, not yet expanded (for a file applied to a second config). */
   copy(): Value {
-    return new Value(this.key, this.source, this.keyStart, this.start, this.end, this.multiLine, this.hasPercent);
+    return new Value(this.key, this.source, this.start, this.end, this.multiLine, this.hasPercent);
   }
 
   /** The same value as a section inherits it from [DEFAULT], not yet expanded. */
   inherited(): Value {
-    return new InheritedValue(this.key, this.source, this.keyStart, this.start, this.end, this.multiLine, this.hasPercent);
+    return new InheritedValue(this.key, this.source, this.start, this.end, this.multiLine, this.hasPercent);
   }
 }
 

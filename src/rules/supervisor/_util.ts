@@ -34,7 +34,7 @@ export function programBase(p: SupervisorProgram): string | undefined {
 
 export function argSpan(p: SupervisorProgram, i: number): Span {
   const a = p.command!.argv![i]!;
-  return { source: p.command!.value.at.source, start: a.start, end: a.end };
+  return { source: p.command!.value.source, start: a.start, end: a.end };
 }
 
 /** The explicitly written value of a key in the program's section (not inherited from [DEFAULT]). */

@@ -123,11 +123,11 @@ export const programDaemonizes: Rule = {
           const d = effectiveValue(p.uwsgi, 'daemonize') ?? effectiveValue(p.uwsgi, 'daemonize2');
           if (d && !d.unknown) {
             f = {
-              at: d.origin === 'argv' && d.at.source === p.command.value.at.source ? d.keyAt : argSpan(p, 0),
+              at: d.origin === 'argv' && d.at.source === p.command.value.source ? d.keyAt : argSpan(p, 0),
               message: `uWSGI daemonizes (${d.name} = ${d.value})`,
               how: 'uWSGI',
               fix: `remove ${d.name} and log with logto (or let supervisord capture stdout)`,
-              ...(d.at.source !== p.command.value.at.source ? { related: [{ at: d.keyAt, message: `${d.name} is set here` }] } : {}),
+              ...(d.at.source !== p.command.value.source ? { related: [{ at: d.keyAt, message: `${d.name} is set here` }] } : {}),
             };
           }
         } else {

@@ -88,7 +88,7 @@ export const shellSyntaxInCommand: Rule = {
         if (a0 && /^[A-Za-z_]\w*=/.test(a0.value)) hits.unshift({ op: 'VAR=value', start: -1, end: -1 });
         if (hits.length === 0) continue;
         const first = hits[0]!;
-        const at = first.start === -1 ? { source: v.at.source, start: a0!.start, end: a0!.end } : rawSpan(v, first.start, first.end);
+        const at = first.start === -1 ? { source: v.source, start: a0!.start, end: a0!.end } : rawSpan(v, first.start, first.end);
         const ops = [...new Set(hits.map((h) => h.op))];
         const advice: string[] = [];
         if (ops.some((o) => ['|', '||', '&&', ';', '&'].includes(o))) advice.push('move the pipeline into a script, or run `bash -c \'… && exec program\'`');
