@@ -4,7 +4,7 @@
  */
 import type { RuleContext } from '../../core/rule.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionIndex, optionsOfKind } from '../../parsers/uwsgi/index.js';
+import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionsOfKind } from '../../parsers/uwsgi/index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 
 /**
@@ -19,9 +19,6 @@ export function configs(ctx: RuleContext): UwsgiConfig[] {
   const hit = configsCache.get(ctx.project);
   if (hit) return hit;
   const r = collectConfigs(ctx);
-  // Index every config here, at one place: lookups then never build one (and never carry
-  // the builder when they are optimized).
-  for (const c of r) optionIndex(c);
   configsCache.set(ctx.project, r);
   return r;
 }
