@@ -7,9 +7,8 @@
 import type { LoadContext } from '../../core/project.js';
 import type { SourceFile } from '../../core/source.js';
 import { UwsgiLoader, type LoaderSetup } from './loader.js';
-import { indexOptions, type OptionIndex } from './option-index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from './model.js';
-import { canonicalName, type ParserKind } from './options.js';
+import { aliasGroup, canonicalName, type ParserKind } from './options.js';
 
 export type { UwsgiConfig, UwsgiOptionValue, UwsgiLoad, UwsgiPluginRequest } from './model.js';
 export { PROBLEM as UWSGI_PROBLEM } from './loader.js';
@@ -189,38 +188,82 @@ export function binaryOf(program: string): { binary: UwsgiConfig['binary']; impl
 // ---------------------------------------------------------------------------------------
 // Helpers for rules and other front ends
 
-/** The options of a config grouped once (made on the first call). */
-export function optionIndex(config: UwsgiConfig): OptionIndex {
-  return (config.index ??= indexOptions(config.options));
-}
+// The lookups below scan the config's options (about 25 per config) instead of keeping an
+// index per config: rules ask ~30 questions per config, a scan of 25 options answers each in
+// a few name comparisons, and an index (two Maps and their lists per config, thousands of
+// configs, alive for the whole run) cost more to build and to carry through every garbage
+// collection than all the scans together. Answers are in the order uWSGI applies options;
+// placeholders (`set-placeholder`) are never options and are left out.
 
 const NONE: readonly UwsgiOptionValue[] = [];
 
+/**
+ * Whether an option sets the variable `name` names: the same name, or for names with
+ * aliases (processes/workers, …) any name of its group (`group`, from `aliasGroup(name)`).
+ * Alias groups do not overlap, so this is `canonicalName(o.name) === canonicalName(name)`.
+ */
+function setsVariable(o: UwsgiOptionValue, name: string, group: readonly string[] | undefined): boolean {
+  return group === undefined ? o.name === name : group.includes(o.name);
+}
+
 /** Every value of an option (and its aliases), in the order uWSGI applies them. Placeholders are left out. */
 export function allValues(config: UwsgiConfig, name: string): readonly UwsgiOptionValue[] {
-  const values = optionIndex(config).byVariable.get(canonicalName(name));
-  return values === undefined ? NONE : Array.isArray(values) ? values : [values];
+  const group = aliasGroup(name);
+  const options = config.options;
+  let out: UwsgiOptionValue[] | undefined;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
+    if (setsVariable(o, name, group) && !o.placeholder) (out ??= []).push(o);
+  }
+  return out ?? NONE;
 }
 
 /** Every option whose parser is of this kind (`bool`, `socket`, …), in the order uWSGI applies them. Placeholders are left out. */
 export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): readonly UwsgiOptionValue[] {
-  return optionIndex(config).byKind.get(kind) ?? NONE;
+  const options = config.options;
+  let out: UwsgiOptionValue[] | undefined;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
+    if (o.entry !== undefined && o.entry.kind === kind && !o.placeholder) (out ??= []).push(o);
+  }
+  return out ?? NONE;
 }
 
 /** The values of every option variable set more than once (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
 export function* repeatedVariables(config: UwsgiConfig): Generator<readonly UwsgiOptionValue[]> {
-  for (const values of optionIndex(config).byVariable.values()) if (Array.isArray(values)) yield values;
+  // By variable, in the order of first use: the option when set once, else every value.
+  const byVariable = new Map<string, UwsgiOptionValue | UwsgiOptionValue[]>();
+  for (const o of config.options) {
+    if (o.placeholder) continue;
+    const variable = canonicalName(o.name);
+    const before = byVariable.get(variable);
+    if (before === undefined) byVariable.set(variable, o);
+    else if (Array.isArray(before)) before.push(o);
+    else byVariable.set(variable, [before, o]);
+  }
+  for (const values of byVariable.values()) if (Array.isArray(values)) yield values;
 }
 
 /** Every option that uWSGI does not know (no table entry, no `declare-option`), in order. Placeholders are left out. */
 export function unknownOptions(config: UwsgiConfig): readonly UwsgiOptionValue[] {
-  return optionIndex(config).unknown;
+  const options = config.options;
+  let out: UwsgiOptionValue[] | undefined;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
+    if (!o.known && !o.placeholder) (out ??= []).push(o);
+  }
+  return out ?? NONE;
 }
 
 /** The value uWSGI ends up with for a scalar option (last occurrence; aliases count as one option). */
 export function effectiveValue(config: UwsgiConfig, name: string): UwsgiOptionValue | undefined {
-  const values = optionIndex(config).byVariable.get(canonicalName(name));
-  return Array.isArray(values) ? values[values.length - 1] : values;
+  const group = aliasGroup(name);
+  const options = config.options;
+  for (let i = options.length - 1; i >= 0; i--) {
+    const o = options[i]!;
+    if (setsVariable(o, name, group) && !o.placeholder) return o;
+  }
+  return undefined;
 }
 
 /** `uwsgi_opt_true`: false only for `false`/`off`/`no` (any case) or exactly `0`; no value = true. */

@@ -5,7 +5,6 @@
  */
 import type { ParseProblem } from '../../core/diagnostic.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import type { OptionIndex } from './option-index.js';
 import type { OptionEntry } from './options.js';
 
 export type UwsgiOrigin = 'ini' | 'argv' | 'env';
@@ -100,8 +99,6 @@ export interface UwsgiConfig {
   files: SourceFile[];
   /** Every option in the order uWSGI applies it. */
   options: UwsgiOptionValue[];
-  /** The options grouped by variable and by kind, once asked for (read through `optionIndex`, `allValues`, …). */
-  index?: OptionIndex;
   problems: ParseProblem[];
 
   // ---- extensions -------------------------------------------------------------------

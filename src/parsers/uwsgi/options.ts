@@ -215,6 +215,11 @@ export function aliasesOf(name: string): readonly string[] {
   return ALIASES.get(name) ?? [name];
 }
 
+/** The names writing the same variable as `name` (itself included), or undefined when it has no aliases. */
+export function aliasGroup(name: string): readonly string[] | undefined {
+  return ALIASES.get(name);
+}
+
 /** One name per variable (the first in table order), for grouping. */
 export function canonicalName(name: string): string {
   return ALIASES.get(name)?.[0] ?? name;

@@ -4,7 +4,7 @@
  */
 import type { RuleContext } from '../../core/rule.js';
 import type { SourceFile, Span } from '../../core/source.js';
-import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionIndex, optionsOfKind } from '../../parsers/uwsgi/index.js';
+import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionsOfKind } from '../../parsers/uwsgi/index.js';
 import type { UwsgiConfig, UwsgiOptionValue } from '../../parsers/uwsgi/model.js';
 
 /**
@@ -19,9 +19,6 @@ export function configs(ctx: RuleContext): UwsgiConfig[] {
   const hit = configsCache.get(ctx.project);
   if (hit) return hit;
   const r = collectConfigs(ctx);
-  // Index every config here, at one place: lookups then never build one (and never carry
-  // the builder when they are optimized).
-  for (const c of r) optionIndex(c);
   configsCache.set(ctx.project, r);
   return r;
 }
@@ -113,11 +110,19 @@ export function sockets(c: UwsgiConfig): SocketInfo[] {
   for (const o of optionsOfKind(c, 'socket')) {
     const info = o.entry!;
     if (info.parser === 'uwsgi_opt_add_shared_socket') continue;
-    const data = info.data.replace(/^"|"$/g, '');
+    const data = unquote(info.data);
     const protocol = data === 'NULL' ? defaultProtocol : data;
-    out.push({ opt: o, protocol, ...classifyAddress(o) });
+    const a = classifyAddress(o);
+    out.push({ opt: o, protocol, family: a.family, address: a.address, host: a.host, port: a.port });
   }
   return out;
+}
+
+/** A table entry's `data` without its C string quotes (`"http"` → `http`): each one that is there. */
+function unquote(data: string): string {
+  const start = data.charCodeAt(0) === 34 /* " */ ? 1 : 0;
+  const end = data.length > start && data.charCodeAt(data.length - 1) === 34 ? data.length - 1 : data.length;
+  return start === 0 && end === data.length ? data : data.slice(start, end);
 }
 
 export function classifyAddress(o: UwsgiOptionValue): Omit<SocketInfo, 'opt' | 'protocol'> {
@@ -137,8 +142,6 @@ export function isAllInterfaces(host: string): boolean {
   return host === '' || host === '0.0.0.0' || host === '*' || host === '::' || host === '0';
 }
 
-/** Every `%(key)` name (and each word of `%(a + b)` expressions) used anywhere in the config. */
-const namesCache = new WeakMap<UwsgiConfig, Set<string>>();
 /** Names referenced by one text (values repeat across configurations: memoized). */
 const textNames = new Map<string, string[]>();
 const REF = /%\(([^()]*)\)/g;
@@ -155,11 +158,13 @@ function namesIn(text: string): string[] {
   return names;
 }
 
+/**
+ * Every `%(key)` name (and each word of `%(a + b)` expressions) used anywhere in the config.
+ * Not kept per config: only configs with an unknown key ask (about once each), and a set per
+ * config kept for the run would be carried through every garbage collection.
+ */
 export function placeholderNames(c: UwsgiConfig): Set<string> {
-  const hit = namesCache.get(c);
-  if (hit) return hit;
   const names = new Set<string>();
-  namesCache.set(c, names);
   for (const o of c.options) {
     if (o.raw.includes('%(')) for (const n of namesIn(o.raw)) names.add(n);
     if (o.value !== o.raw && o.value.includes('%(')) for (const n of namesIn(o.value)) names.add(n);
