@@ -39,7 +39,7 @@ for (const key of KNOWN_KEYS.keys()) {
 }
 
 /** The lower-cased key written at `start..end`, shared with every other line that writes it. */
-function keyAt(text: string, start: number, end: number): string {
+function keyName(text: string, start: number, end: number): string {
   const first = text.charCodeAt(start);
   const last = text.charCodeAt(end - 1);
   if (first < 256 && last < 256) {
@@ -328,7 +328,7 @@ export function readIni(source: SourceFile): IniFile {
     }
     const keyEnd = trimEnd(text, vStart, delim);
     const valueStart = skipSpace(text, delim + 1, vEnd);
-    const key = keyAt(text, vStart, keyEnd);
+    const key = keyName(text, vStart, keyEnd);
     if (key === '') {
       result.problems.push({
         ruleId: PARSE_ERROR,

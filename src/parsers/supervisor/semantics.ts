@@ -790,8 +790,7 @@ function processesFromSection(
   const dir = read.processGet('directory');
   if (dir.text !== undefined) program.directory = dir.text;
   const logs: Record<string, ReturnType<typeof logfileName> | undefined> = {};
-  for (let i = 0; i < LOG_STREAMS.length; i++) {
-    const { stream: k, logfile, backups, maxbytes: maxbytesKey, syslog, getOptions } = LOG_STREAMS[i]!;
+  for (const { stream: k, logfile, backups, maxbytes: maxbytesKey, syslog, getOptions } of LOG_STREAMS) {
     const lf = read.processGet(logfile, getOptions);
     if (lf.value && lf.text !== undefined) {
       const name = logfileName(lf.text);
@@ -981,16 +980,6 @@ function makeCommand(got: Got): SupervisorCommand {
   // The words become argv in place: their ranges move from the expanded text to the source
   // (rawSpan's arithmetic, without a Span object per word).
   const tokens = r.tokens;
-  if (got.map === identity && v instanceof Value && v.multiLine === undefined) {
-    // Unexpanded one-line value: the raw text is the source from `v.start` on, one addition per offset.
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      t.start += v.start;
-      t.end += v.start;
-    }
-    cmd.argv = tokens;
-    return cmd;
-  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = rawToSource(v, got.map(t.start));

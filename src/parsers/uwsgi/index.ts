@@ -127,10 +127,7 @@ function loadOne(root: SourceFile, ctx: LoadContext): UwsgiConfig {
 export function loadUwsgi(roots: SourceFile[], ctx: LoadContext): UwsgiConfig[] {
   const configs = roots.map((root) => loadOne(root, ctx));
   const included = new Set<SourceFile>();
-  for (let i = 0; i < configs.length; i++) {
-    const c = configs[i]!;
-    for (let k = 0; k < c.files.length; k++) if (c.files[k] !== c.root) included.add(c.files[k]!);
-  }
+  for (const c of configs) for (const f of c.files) if (f !== c.root) included.add(f);
   return configs.filter((c) => !included.has(c.root));
 }
 

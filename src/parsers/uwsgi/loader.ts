@@ -26,7 +26,6 @@ import {
   ALL_OPTION_NAMES,
   DEBIAN_PLUGINS,
   EMBEDDED_PLUGINS,
-  embeddedGetoptTable,
   getoptTable,
   isKnownOption,
   optionEntries,
@@ -323,11 +322,7 @@ export class UwsgiLoader {
   private currentGetoptTable(): GetoptTable {
     const c = this.tableCache;
     if (c && c.loaded === this.loaded.size && c.assumed === this.assumed.size) return c.table;
-    // Most command lines run a pip build with no plugin loaded beyond its built-in ones.
-    const onlyEmbedded = this.loaded.size === 0 && (this.builtIn === EMBEDDED_PLUGINS || this.assumed === EMBEDDED_PLUGINS);
-    const table = onlyEmbedded
-      ? embeddedGetoptTable()
-      : getoptTable(this.builtIn.size || this.assumed.size ? [...this.builtIn, ...this.loaded, ...this.assumed] : this.loaded);
+    const table = getoptTable(this.builtIn.size || this.assumed.size ? [...this.builtIn, ...this.loaded, ...this.assumed] : this.loaded);
     this.tableCache = { loaded: this.loaded.size, assumed: this.assumed.size, table };
     return table;
   }

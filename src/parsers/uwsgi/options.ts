@@ -260,13 +260,6 @@ export function getoptTable(plugins: Iterable<string>): GetoptTable {
   return t;
 }
 
-let embeddedTable: GetoptTable | undefined;
-
-/** The tables of a pip build that loads no other plugin (the usual command line). */
-export function embeddedGetoptTable(): GetoptTable {
-  return (embeddedTable ??= getoptTable(EMBEDDED_PLUGINS));
-}
-
 function buildGetoptTable(plugins: string[]): GetoptTable {
   const set = [...new Set(plugins)].sort();
   const key = set.join(',');

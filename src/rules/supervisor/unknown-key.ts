@@ -48,10 +48,7 @@ export const unknownKey: Rule = {
         if (!isDefault && !s.type) continue; // unknown-section reports the whole section
         const known = isDefault ? ALL_KEYS : KEYS_OF.get(s.type!)!;
         const plugin = s.type === 'rpcinterface' || s.type === 'ctlplugin';
-        // An indexed loop: the rule visits every value of a config, and an iterator allocates per value until optimized.
-        const occurrences = s.occurrences;
-        for (let i = 0; i < occurrences.length; i++) {
-          const v = occurrences[i]!;
+        for (const v of s.occurrences) {
           if (!plugin && known.has(v.key)) continue;
           if (v.key === '') continue;
           if (isDefault) {

@@ -158,13 +158,15 @@ function namesIn(text: string): string[] {
   return names;
 }
 
-/**
- * Every `%(key)` name (and each word of `%(a + b)` expressions) used anywhere in the config.
- * Not kept per config: only configs with an unknown key ask (about once each), and a set per
- * config kept for the run would be carried through every garbage collection.
- */
+/** Every `%(key)` name (and each word of `%(a + b)` expressions) used anywhere in the config. */
+const namesCache = new WeakMap<UwsgiConfig, Set<string>>();
+
+/** Computed once per config: unknown-option and inline-comment both ask for it. */
 export function placeholderNames(c: UwsgiConfig): Set<string> {
+  const hit = namesCache.get(c);
+  if (hit) return hit;
   const names = new Set<string>();
+  namesCache.set(c, names);
   for (const o of c.options) {
     if (o.raw.includes('%(')) for (const n of namesIn(o.raw)) names.add(n);
     if (o.value !== o.raw && o.value.includes('%(')) for (const n of namesIn(o.value)) names.add(n);
