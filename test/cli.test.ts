@@ -2,7 +2,7 @@
  * The CLI as a user runs it: the built `dist/src/cli/main.js` (npm test builds first).
  * Exit status 0 = clean, 1 = errors or too many warnings, 2 = usage or internal error.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -96,6 +96,20 @@ describe('stacklint CLI', () => {
     const bad = run(['check', 'cfg/notes.txt']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/must be "error", "warning", "info", "off"/);
+  });
+
+  it('stops quietly with its exit status when the reader of its output goes away (`| head`)', async () => {
+    // Output well beyond a pipe's 64 KiB buffer, so the write meets the closed pipe.
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(many, `app${i}.ini`), '[uwsgi]\nbuffer-size = 32k\nmaster = false ; off\n');
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', 'many'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('lists the rules', () => {

@@ -165,6 +165,12 @@ export function main(argv: string[]): number {
   return code;
 }
 
+// `stacklint check | head`: the reader stopped reading. Stop quietly with the exit status
+// already decided, as command-line tools killed by SIGPIPE do, instead of a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit();
+});
 
 // Set the exit code rather than calling process.exit, so piped output is flushed.
 process.exitCode = main(process.argv.slice(2));
