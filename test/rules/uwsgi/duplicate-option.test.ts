@@ -23,5 +23,14 @@ testRule(duplicateOption, {
       ],
     },
     { name: 'booleans', files: { 'uwsgi.ini': '[uwsgi]\nvacuum = true\nvacuum = false\n' }, errors: [{ line: 3 }] },
+    {
+      // Past 64 options the variables are grouped another way: same findings, same order.
+      name: 'a long file (70 env lines between the repeated options)',
+      files: { 'uwsgi.ini': `[uwsgi]\nprocesses = 4\nmaster = true\n${'env = A=1\n'.repeat(70)}workers = 2\nmaster = false\n` },
+      errors: [
+        { message: /"workers" is set again .* "processes = 4"/, line: 74 },
+        { message: /"master" is set again .* "master = true"/, line: 75 },
+      ],
+    },
   ],
 });
