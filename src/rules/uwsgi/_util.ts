@@ -2,6 +2,7 @@
  * Helpers shared by the uWSGI rules: option lookups over a config, numeric parsing the way
  * uWSGI's option parsers do it, socket classification, master detection.
  */
+import type { Project } from '../../core/project.js';
 import type { RuleContext } from '../../core/rule.js';
 import type { SourceFile, Span } from '../../core/source.js';
 import { allValues, binaryOf as binaryOfProgram, effectiveValue, optionBool, optionsOfKind } from '../../parsers/uwsgi/index.js';
@@ -184,18 +185,28 @@ export { allValues, effectiveValue, optionBool, optionsOfKind };
 export function runByBuiltInPython(ctx: RuleContext, c: UwsgiConfig): boolean {
   const target = c.root.deployedPath;
   const base = target.slice(target.lastIndexOf('/') + 1);
-  for (const s of ctx.project.supervisor) {
+  return builtInPythonCommands(ctx.project).some((text) => text.includes(base));
+}
+
+/** The command lines of the project's supervisor programs whose uWSGI has python built in (once per project, not per config). */
+const commandsCache = new WeakMap<Project, string[]>();
+
+function builtInPythonCommands(project: Project): string[] {
+  const hit = commandsCache.get(project);
+  if (hit) return hit;
+  const found: string[] = [];
+  for (const s of project.supervisor) {
     for (const sec of s.sections) {
       for (const v of sec.occurrences) {
         if (v.key !== 'command') continue;
         const text = v.expanded ?? v.raw;
-        if (!text.includes(base)) continue;
         const program = text.trim().split(/\s+/)[0] ?? '';
         const b = binaryOfProgram(program);
-        if (b.binary === 'embedded' || b.implicitPlugins.some((p) => p.startsWith('python'))) return true;
+        if (b.binary === 'embedded' || b.implicitPlugins.some((p) => p.startsWith('python'))) found.push(text);
       }
     }
   }
-  return false;
+  commandsCache.set(project, found);
+  return found;
 }
 
