@@ -226,45 +226,20 @@ export function optionsOfKind(config: UwsgiConfig, kind: ParserKind): readonly U
   return out ?? NONE;
 }
 
-/** Up to this many options, variables are matched pairwise; above, through a Map. */
-const PAIRWISE_MAX = 64;
-
 /** The values of every option variable set more than once (aliases together), each in the order uWSGI applies them. Placeholders are left out. */
 export function repeatedVariables(config: UwsgiConfig): UwsgiOptionValue[][] {
-  const options = config.options;
-  const n = options.length;
+  // By variable, in the order of first use: the option when set once, else every value.
+  const byVariable = new Map<string, UwsgiOptionValue | UwsgiOptionValue[]>();
+  for (const o of config.options) {
+    if (o.placeholder) continue;
+    const variable = canonicalName(o.name);
+    const before = byVariable.get(variable);
+    if (before === undefined) byVariable.set(variable, o);
+    else if (Array.isArray(before)) before.push(o);
+    else byVariable.set(variable, [before, o]);
+  }
   const groups: UwsgiOptionValue[][] = [];
-  if (n > PAIRWISE_MAX) {
-    // By variable, in the order of first use: the option when set once, else every value.
-    const byVariable = new Map<string, UwsgiOptionValue | UwsgiOptionValue[]>();
-    for (const o of options) {
-      if (o.placeholder) continue;
-      const variable = canonicalName(o.name);
-      const before = byVariable.get(variable);
-      if (before === undefined) byVariable.set(variable, o);
-      else if (Array.isArray(before)) before.push(o);
-      else byVariable.set(variable, [before, o]);
-    }
-    for (const values of byVariable.values()) if (Array.isArray(values)) groups.push(values);
-    return groups;
-  }
-  // A config has ~25 options: comparing their names costs less than growing a Map for each.
-  const names: Array<string | undefined> = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const o = options[i]!;
-    names[i] = o.placeholder ? undefined : canonicalName(o.name);
-  }
-  for (let i = 0; i < n; i++) {
-    const name = names[i];
-    if (name === undefined) continue;
-    let group: UwsgiOptionValue[] | undefined;
-    for (let j = i + 1; j < n; j++) {
-      if (names[j] !== name) continue;
-      (group ??= [options[i]!]).push(options[j]!);
-      names[j] = undefined;
-    }
-    if (group) groups.push(group);
-  }
+  for (const values of byVariable.values()) if (Array.isArray(values)) groups.push(values);
   return groups;
 }
 

@@ -152,18 +152,23 @@ export function isKnownOption(name: string): boolean {
   return OPTIONS.has(name);
 }
 
-/** optionInfo's answers by name (null: not an option); asked for every option of every config. */
-const linuxEntries = new Map<string, OptionEntry | null>();
+/**
+ * optionInfo's answers for option names, asked for every option of every config. Only names
+ * that are options are kept: the cache stays as small as the table in a long-lived process
+ * (the language server) whatever keys the files it sees invent.
+ */
+const linuxEntries = new Map<string, OptionEntry>();
 
 /** The entry uWSGI on Linux uses for a name (the first one whose `#if` holds on Debian). */
 export function optionInfo(name: string): OptionEntry | undefined {
   let info = linuxEntries.get(name);
   if (info === undefined) {
     const es = OPTIONS.get(name);
-    info = es ? linuxEntry(es) : null;
+    if (!es) return undefined;
+    info = linuxEntry(es);
     linuxEntries.set(name, info);
   }
-  return info ?? undefined;
+  return info;
 }
 
 function linuxEntry(entries: OptionEntry[]): OptionEntry {

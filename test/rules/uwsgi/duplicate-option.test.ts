@@ -24,7 +24,7 @@ testRule(duplicateOption, {
     },
     { name: 'booleans', files: { 'uwsgi.ini': '[uwsgi]\nvacuum = true\nvacuum = false\n' }, errors: [{ line: 3 }] },
     {
-      // Past 64 options the variables are grouped another way: same findings, same order.
+      // Repeats far apart, with other repeated options (env, a list) between them.
       name: 'a long file (70 env lines between the repeated options)',
       files: { 'uwsgi.ini': `[uwsgi]\nprocesses = 4\nmaster = true\n${'env = A=1\n'.repeat(70)}workers = 2\nmaster = false\n` },
       errors: [
